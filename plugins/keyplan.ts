@@ -1,0 +1,128 @@
+/**
+ * The Keyplan integration: the only thing astro.config.mjs calls. It checks
+ * the site options, checks the whole content tree before Astro reads a file
+ * (so a build with a content error stops with every message, not Astro's
+ * first), shares the checked content with the collection loaders, and exposes
+ * the site options to pages as `virtual:keyplan/config`.
+ */
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { resolveToday, TodayError } from '../src/model/today.ts';
+import { checkContent, type CheckResult } from '../src/validate/check.ts';
+import { formatIssue } from '../src/validate/issue.ts';
+import { optionsSchema, type KeyplanOptions, type SiteConfig } from './options.ts';
+import { setContentState } from './state.ts';
+
+const VIRTUAL_CONFIG = 'virtual:keyplan/config';
+
+export interface KeyplanIntegration extends AstroIntegration {
+  /** The options as given, for tools that read astro.config.mjs (npm run check). */
+  keyplanOptions: KeyplanOptions;
+}
+
+export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegration {
+  return {
+    name: 'keyplan',
+    keyplanOptions: options,
+    hooks: {
+      'astro:config:setup': ({ config, command, updateConfig, logger, addWatchFile }) => {
+        if (command === 'preview') return;
+        const root = fileURLToPath(config.root);
+        const site = resolveSiteConfig(options, process.env, { dev: command === 'dev' }, logger);
+        const check = () => checkContent({
+          root, today: site.today, perspectives: site.perspectives,
+          cacheDir: join(root, 'node_modules/.cache/keyplan'),
+        });
+        const started = performance.now();
+        const result = check();
+        const ms = Math.round(performance.now() - started);
+        report(result, logger);
+        if (result.errors > 0 && command !== 'dev') {
+          logger.error(`${plural(result.errors, 'error')} in the content; nothing was built. Fix them and build again (npm run check lists them without building).`);
+          // Before Astro writes anything: an existing dist/ stays as it was.
+          process.exit(1);
+        }
+        logger.info(`checked ${plural(result.plans.length, 'plan')} and ${plural(result.people.length, 'person', 'people')} in ${ms} ms`);
+        setContentState({
+          root, config: site, result,
+          refresh() {
+            this.result = check();
+            report(this.result, logger);
+            return this.result;
+          },
+        });
+        addWatchFile(new URL('./astro.config.mjs', config.root));
+        updateConfig({
+          base: site.base,
+          trailingSlash: 'always',
+          vite: { plugins: [virtualConfig(site)] },
+        });
+      },
+    },
+  };
+}
+
+export function resolveSiteConfig(options: KeyplanOptions, env: Record<string, string | undefined>,
+  mode: { dev: boolean }, logger?: AstroIntegrationLogger): SiteConfig {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `keyplan({ ${i.path.join('.')} }): ${i.message}`);
+    fail(lines.join('\n'), logger);
+  }
+  const o = parsed.data!;
+  let today: string;
+  try {
+    today = resolveToday(o.today, env);
+  } catch (error) {
+    if (error instanceof TodayError) fail(error.message, logger);
+    throw error;
+  }
+  const base = normaliseBase(env.KEYPLAN_BASE?.trim() || o.base || '/');
+  const exclude = env.KEYPLAN_EXCLUDE_CONFIDENTIAL;
+  return {
+    title: o.title,
+    base,
+    perspectives: o.perspectives,
+    currency: o.currency,
+    today: today!,
+    excludeConfidential: exclude ? exclude !== '0' && exclude !== 'false' : o.excludeConfidential,
+    showDrafts: mode.dev,
+  };
+}
+
+/** "/plans-site" and "plans-site/" both mean "/plans-site/". */
+function normaliseBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+function fail(message: string, logger?: AstroIntegrationLogger): never {
+  if (logger) logger.error(message);
+  else console.error(message);
+  process.exit(1);
+}
+
+function report(result: CheckResult, logger: AstroIntegrationLogger): void {
+  if (result.issues.length === 0) return;
+  // The same lines as `npm run check`, so editors and CI can match them.
+  for (const issue of result.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  logger.warn(`${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in the content`);
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function virtualConfig(site: SiteConfig) {
+  const resolved = `\0${VIRTUAL_CONFIG}`;
+  return {
+    name: 'keyplan:config',
+    resolveId(id: string) {
+      return id === VIRTUAL_CONFIG ? resolved : undefined;
+    },
+    load(id: string) {
+      return id === resolved ? `export default ${JSON.stringify(site)};` : undefined;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/** The site options of `keyplan({...})` in astro.config.mjs, checked with zod. */
+import { z } from 'zod';
+import { DEFAULT_PERSPECTIVES } from '../src/schema/measure.ts';
+import { calendarDate, ID_PATTERN } from '../src/schema/primitives.ts';
+
+export const optionsSchema = z.strictObject({
+  /** Shown in the header and the page titles. */
+  title: z.string().min(1).default('Account plans'),
+  /** The sub-path the site is served under on the intranet, e.g. "/plans-site/". `KEYPLAN_BASE` overrides it. */
+  base: z.string().regex(/^\//, { error: 'base must start with "/", e.g. "/plans-site/"' }).optional(),
+  /** The scorecard perspectives, in display order. */
+  perspectives: z.array(z.string().regex(ID_PATTERN, { error: 'perspectives are ids: lower-case kebab-case' }))
+    .min(1).default([...DEFAULT_PERSPECTIVES]),
+  /** ISO 4217 code of a bare amount of money. */
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'currency is an ISO 4217 code such as "EUR"' }).default('EUR'),
+  /** Pins "today" (YYYY-MM-DD) for reproducible builds; `KEYPLAN_TODAY` overrides it. */
+  today: calendarDate().optional(),
+  /** Leave confidential plans out of the build entirely; `KEYPLAN_EXCLUDE_CONFIDENTIAL=1` turns it on. */
+  excludeConfidential: z.boolean().default(false),
+});
+
+export type KeyplanOptions = z.input<typeof optionsSchema>;
+export type ParsedOptions = z.output<typeof optionsSchema>;
+
+/** Options after the environment has had its say; what every stage of the build sees. */
+export interface SiteConfig {
+  title: string;
+  base: string;
+  perspectives: string[];
+  currency: string;
+  today: string;
+  excludeConfidential: boolean;
+  /** Draft plans are shown in `astro dev` only. */
+  showDrafts: boolean;
+}

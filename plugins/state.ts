@@ -1,0 +1,30 @@
+/**
+ * The checked content of this process, shared between the integration (which
+ * checks before Astro does anything) and the content loader (which stores what
+ * passed). Astro loads the loader through Vite, as a separate module instance,
+ * so the state lives on globalThis.
+ */
+import type { CheckResult } from '../src/validate/check.ts';
+import type { SiteConfig } from './options.ts';
+
+export interface ContentState {
+  root: string;
+  config: SiteConfig;
+  result: CheckResult;
+  /** Checks the content again (after an edit in dev); unchanged files are not re-parsed. */
+  refresh(): CheckResult;
+}
+
+const KEY = Symbol.for('keyplan.content-state');
+
+export function setContentState(state: ContentState): void {
+  (globalThis as Record<symbol, unknown>)[KEY] = state;
+}
+
+export function getContentState(): ContentState {
+  const state = (globalThis as Record<symbol, unknown>)[KEY] as ContentState | undefined;
+  if (!state) {
+    throw new Error('Keyplan content is not loaded: add keyplan() to the integrations in astro.config.mjs');
+  }
+  return state;
+}

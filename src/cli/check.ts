@@ -1,0 +1,59 @@
+/**
+ * `npm run check [-- --format github] [-- --root DIR]`: checks every plan and
+ * person without building the site. Exit 1 when there is an error.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { KeyplanOptions } from '../../plugins/options.ts';
+import { resolveSiteConfig } from '../../plugins/keyplan.ts';
+import { checkContent } from '../validate/check.ts';
+import { formatGithub, formatIssue } from '../validate/issue.ts';
+
+const USAGE = 'usage: npm run check -- [--format text|github] [--root DIR]';
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ options: { format: { type: 'string', default: 'text' }, root: { type: 'string', default: '.' }, help: { type: 'boolean' } } });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const format = args.values.format;
+  if (format !== 'text' && format !== 'github') {
+    console.error(`unknown format "${format}"\n${USAGE}`);
+    return 2;
+  }
+  const root = resolve(args.values.root!);
+  const site = resolveSiteConfig(await readOptions(root), process.env, { dev: false });
+  const started = performance.now();
+  const result = checkContent({ root, today: site.today, perspectives: site.perspectives, cacheDir: join(root, 'node_modules/.cache/keyplan') });
+  const ms = Math.round(performance.now() - started);
+
+  const print = format === 'github' ? formatGithub : formatIssue;
+  for (const issue of result.issues) console.log(print(issue));
+  const files = new Set(result.issues.filter((i) => i.severity === 'error').map((i) => i.file)).size;
+  const summary = `${result.plans.length} plans, ${result.people.length} people checked in ${ms} ms (today is ${site.today}): `
+    + `${result.errors} error${result.errors === 1 ? '' : 's'}${result.errors ? ` in ${files} file${files === 1 ? '' : 's'}` : ''}, `
+    + `${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
+  console.error(summary);
+  return result.errors > 0 ? 1 : 0;
+}
+
+/** The keyplan({...}) options from the project's astro.config.mjs, if it has one. */
+async function readOptions(root: string): Promise<KeyplanOptions> {
+  const path = join(root, 'astro.config.mjs');
+  if (!existsSync(path)) return {};
+  const config = (await import(pathToFileURL(path).href)).default as { integrations?: unknown[] };
+  const integration = config.integrations?.flat().find((i) => (i as { name?: string })?.name === 'keyplan') as
+    { keyplanOptions?: KeyplanOptions } | undefined;
+  return integration?.keyplanOptions ?? {};
+}
+
+process.exitCode = await main();

@@ -1,0 +1,160 @@
+/**
+ * The validation engine: load every file, check each against its schema, then
+ * check what ties them together, and report every problem in every file at
+ * once, each with its line and column. Plain TypeScript: the checker CLI, the
+ * Astro integration and the tests all call `checkContent`.
+ */
+import type { z } from 'zod';
+import { DEFAULT_PERSPECTIVES } from '../schema/measure.ts';
+import { personSchema, type Person } from '../schema/person.ts';
+import { planSchema, type PlanData } from '../schema/plan.ts';
+import type { IsoDate } from '../model/dates.ts';
+import type { Finding } from './found.ts';
+import { compareIssues, formatFieldPath, type FieldPath, type Issue } from './issue.ts';
+import { loadContent, type SourceFile } from './load.ts';
+import { Locator } from './locate.ts';
+import { checkReferences, ITEM_LISTS, type ItemKind, type ItemList, type PersonInput, type PlanInput } from './rules.ts';
+import { schemaFindings } from './schema-findings.ts';
+
+export interface CheckOptions {
+  /** The project root, holding `content/`. */
+  root: string;
+  today: IsoDate;
+  perspectives?: readonly string[];
+  /** Folder for the on-disk parse cache. */
+  cacheDir?: string;
+}
+
+export interface CheckedPlan {
+  id: string;
+  source: SourceFile;
+  /** Present when the frontmatter passed the schema (defaults applied). */
+  data?: PlanData;
+}
+
+export interface CheckedPerson {
+  id: string;
+  source: SourceFile;
+  data?: Person;
+}
+
+export interface CheckResult {
+  issues: Issue[];
+  errors: number;
+  warnings: number;
+  plans: CheckedPlan[];
+  people: CheckedPerson[];
+}
+
+/** A body this large is almost always a paste gone wrong, and slows every build. */
+export const BODY_WARN_BYTES = 256 * 1024;
+
+export function checkContent(options: CheckOptions): CheckResult {
+  const files = loadContent(options.root, { cacheDir: options.cacheDir });
+  return checkFiles(files, options);
+}
+
+export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOptions, 'today' | 'perspectives'>): CheckResult {
+  const plansSchema = planSchema(options.perspectives ?? DEFAULT_PERSPECTIVES);
+  const findings: Finding[] = [];
+  const plans: CheckedPlan[] = [];
+  const people: CheckedPerson[] = [];
+  const planInputs: PlanInput[] = [];
+  const personInputs: PersonInput[] = [];
+
+  for (const source of files) {
+    if (source.unreadable) {
+      findings.push({ file: source.file, severity: 'error', path: [], message: source.unreadable.message,
+        at: { line: source.unreadable.line, column: source.unreadable.column } });
+    }
+    if (source.kind === 'plan') {
+      const { valid, salvaged } = checkSchema(source, plansSchema, findings);
+      plans.push({ id: source.id, source, data: valid as PlanData | undefined });
+      planInputs.push({ id: source.id, file: source.file, data: salvaged as Partial<PlanData> | undefined, writtenIds: writtenIds(source.data) });
+      if (source.body !== undefined && Buffer.byteLength(source.body) > BODY_WARN_BYTES) {
+        const size = (Buffer.byteLength(source.body) / 1024 / 1024).toFixed(1);
+        findings.push({ file: source.file, severity: 'warning', path: [], field: ['body'], at: { line: source.bodyLine!, column: 1 },
+          message: `the body is ${size} MB; a plan's narrative over ${BODY_WARN_BYTES / 1024} KB slows every build: link long documents instead of pasting them` });
+      }
+    } else {
+      const { valid, salvaged } = checkSchema(source, personSchema, findings);
+      people.push({ id: source.id, source, data: valid as Person | undefined });
+      personInputs.push({ id: source.id, file: source.file, data: salvaged as Partial<Person> | undefined });
+    }
+  }
+  findings.push(...checkReferences(planInputs, personInputs, { today: options.today }));
+
+  const issues = locate(findings, files);
+  return {
+    issues,
+    errors: issues.filter((i) => i.severity === 'error').length,
+    warnings: issues.filter((i) => i.severity === 'warning').length,
+    plans,
+    people,
+  };
+}
+
+/**
+ * Runs the schema; on failure keeps what did pass (whole fields, and list items
+ * without problems), so the reference rules still see the rest of the file.
+ */
+function checkSchema(source: SourceFile, schema: z.ZodType, findings: Finding[]): { valid?: unknown; salvaged?: unknown } {
+  if (source.data === undefined) return {};
+  const result = schema.safeParse(source.data);
+  if (result.success) return { valid: result.data, salvaged: result.data };
+  findings.push(...schemaFindings(source.file, schema, source.data, result.error.issues));
+  const broken = new Map<string, Set<number> | 'whole'>();
+  for (const issue of result.error.issues) {
+    const [key, index] = issue.path as FieldPath;
+    if (key === undefined) continue;
+    if (typeof index === 'number') {
+      const entry = broken.get(String(key));
+      if (entry === 'whole') continue;
+      broken.set(String(key), (entry ?? new Set()).add(index));
+    } else {
+      broken.set(String(key), 'whole');
+    }
+  }
+  const salvaged: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source.data as Record<string, unknown>)) {
+    const entry = broken.get(key);
+    if (entry === 'whole') continue;
+    salvaged[key] = entry && Array.isArray(value) ? value.filter((_, i) => !entry.has(i)) : value;
+  }
+  return { salvaged };
+}
+
+/** Item ids as written, before any checking. */
+function writtenIds(data: unknown): Map<string, ItemKind> {
+  const ids = new Map<string, ItemKind>();
+  if (!data || typeof data !== 'object') return ids;
+  for (const [list, kind] of Object.entries(ITEM_LISTS) as [ItemList, ItemKind][]) {
+    const items = (data as Record<string, unknown>)[list];
+    if (!Array.isArray(items)) continue;
+    for (const item of items) {
+      const id = (item as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' && !ids.has(id)) ids.set(id, kind);
+    }
+  }
+  return ids;
+}
+
+function locate(findings: readonly Finding[], files: readonly SourceFile[]): Issue[] {
+  const byFile = new Map(files.map((f) => [f.file, f]));
+  const locators = new Map<string, Locator>();
+  const issues = findings.map((f): Issue => {
+    let position = f.at;
+    if (!position) {
+      const source = byFile.get(f.file)!;
+      let locator = locators.get(f.file);
+      if (!locator) {
+        locator = new Locator(source.yaml, source.yamlLine);
+        locators.set(f.file, locator);
+      }
+      position = locator.locate(f.path, f.anchor);
+    }
+    return { file: f.file, line: position.line, column: position.column, severity: f.severity,
+      field: formatFieldPath(f.field ?? f.path), message: f.message };
+  });
+  return issues.sort(compareIssues);
+}

@@ -1,0 +1,15 @@
+/** A problem before it has a line and column: where in which file, and what. */
+import type { Anchor, FieldPath, Severity } from './issue.ts';
+
+export interface Finding {
+  file: string;
+  severity: Severity;
+  path: FieldPath;
+  /** Which part of the node at `path` to point at. */
+  anchor?: Anchor;
+  /** Field shown in the message when it differs from `path` (a missing field). */
+  field?: FieldPath;
+  message: string;
+  /** Already known (YAML syntax errors, body positions): skips locating. */
+  at?: { line: number; column: number };
+}

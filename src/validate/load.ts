@@ -1,0 +1,157 @@
+/**
+ * Reads the content tree: every plan and person file, split and parsed as
+ * YAML 1.2 (core schema, so dates stay strings). The fast parser keeps no
+ * positions; positions are found later, only for files with something to report.
+ * Parses are cached by content hash, in memory and on disk, so an unchanged
+ * file is never parsed twice.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as jsYaml from 'js-yaml';
+import { splitFrontmatter, isSplitProblem } from './frontmatter.ts';
+
+export type FileKind = 'plan' | 'person';
+
+export interface SourceFile {
+  /** Relative to the project root, forward slashes. */
+  file: string;
+  kind: FileKind;
+  /** The file name without its extension. */
+  id: string;
+  hash: string;
+  /** The YAML text and the file line it starts on, for locating messages. */
+  yaml: string;
+  yamlLine: number;
+  /** Parsed YAML, when the file could be read. */
+  data?: unknown;
+  body?: string;
+  bodyLine?: number;
+  /** Why the file could not be read: one message for the file, no cascade. */
+  unreadable?: { line: number; column: number; message: string };
+}
+
+export const PLANS_DIR = 'content/plans';
+export const PEOPLE_DIR = 'content/people';
+
+type Parsed = { data: unknown } | { error: { line: number; column: number; message: string } };
+
+/** Parsed YAML by content hash. Lives as long as the process (dev server, one build). */
+const memory = new Map<string, Parsed>();
+
+export interface LoadOptions {
+  /** Folder of the on-disk parse cache; none to keep it in memory only. */
+  cacheDir?: string;
+}
+
+export function loadContent(root: string, options: LoadOptions = {}): SourceFile[] {
+  const disk = options.cacheDir ? readDiskCache(options.cacheDir) : undefined;
+  const files: SourceFile[] = [];
+  for (const [dir, kind, ext] of [[PLANS_DIR, 'plan', '.mdx'], [PEOPLE_DIR, 'person', '.yaml']] as const) {
+    for (const name of listFiles(join(root, dir), ext)) {
+      const file = `${dir}/${name}`;
+      files.push(loadFile(file, kind, readFileSync(join(root, file), 'utf8'), disk));
+    }
+  }
+  if (options.cacheDir && disk && disk.dirty) writeDiskCache(options.cacheDir, files);
+  return files;
+}
+
+function listFiles(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(ext))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export function loadFile(file: string, kind: FileKind, source: string, disk?: DiskCache): SourceFile {
+  const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.(mdx|yaml)$/, '');
+  const hash = createHash('sha1').update(source).digest('base64url');
+  const base: SourceFile = { file, kind, id, hash, yaml: '', yamlLine: 1 };
+  let yaml = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  if (kind === 'plan') {
+    const split = splitFrontmatter(source);
+    if (isSplitProblem(split)) return { ...base, unreadable: { line: split.line, column: 1, message: split.message } };
+    Object.assign(base, { yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine });
+    yaml = split.yaml;
+  }
+  base.yaml = yaml;
+  const parsed = parseCached(hash, yaml, disk);
+  if ('error' in parsed) {
+    const { line, column, message } = parsed.error;
+    return { ...base, unreadable: { line: base.yamlLine + line - 1, column, message } };
+  }
+  const data = parsed.data;
+  if (data === null || data === undefined) {
+    const what = kind === 'plan' ? 'the frontmatter is empty: a plan needs at least account, summary, status, tier, owner, period and review'
+      : 'the file is empty: a person needs at least name and title';
+    return { ...base, unreadable: { line: base.yamlLine, column: 1, message: what } };
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { ...base, unreadable: { line: base.yamlLine, column: 1,
+      message: `expected fields as "name: value" lines, got ${Array.isArray(data) ? 'a list' : 'a single value'}` } };
+  }
+  return { ...base, data };
+}
+
+function parseCached(hash: string, yaml: string, disk?: DiskCache): Parsed {
+  let parsed = memory.get(hash) ?? disk?.entries.get(hash);
+  if (!parsed) {
+    parsed = parseYaml(yaml);
+    if (disk) disk.dirty = true;
+  }
+  memory.set(hash, parsed);
+  return parsed;
+}
+
+function parseYaml(yaml: string): Parsed {
+  try {
+    return { data: jsYaml.load(yaml, { schema: jsYaml.CORE_SCHEMA }) };
+  } catch (error) {
+    if (error instanceof jsYaml.YAMLException) {
+      const reason = error.reason || 'unreadable YAML';
+      return { error: { line: (error.mark?.line ?? 0) + 1, column: (error.mark?.column ?? 0) + 1, message: `broken YAML: ${yamlHint(reason)}` } };
+    }
+    throw error;
+  }
+}
+
+/** js-yaml's reasons, with the usual cause spelled out. */
+function yamlHint(reason: string): string {
+  if (reason.startsWith('duplicated mapping key')) return 'a field is written twice in the same object; keep one';
+  if (reason.includes('indentation')) return `${reason} (check that the lines of this entry line up under each other)`;
+  if (reason.includes('end of the stream') || reason.includes('flow collection')) return `${reason} (a bracket or quote is not closed)`;
+  return reason;
+}
+
+interface DiskCache {
+  entries: Map<string, Parsed>;
+  dirty: boolean;
+}
+
+const CACHE_FILE = 'parsed-v1.json';
+
+function readDiskCache(dir: string): DiskCache {
+  try {
+    const entries = JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')) as [string, Parsed][];
+    return { entries: new Map(entries), dirty: false };
+  } catch {
+    return { entries: new Map(), dirty: true };
+  }
+}
+
+/** Keeps only the files that exist now, so the cache does not grow without bound. */
+function writeDiskCache(dir: string, files: SourceFile[]): void {
+  const entries: [string, Parsed][] = [];
+  for (const f of files) {
+    const parsed = memory.get(f.hash);
+    if (parsed) entries.push([f.hash, parsed]);
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, CACHE_FILE), JSON.stringify(entries));
+  } catch {
+    // A cache that cannot be written only costs time on the next run.
+  }
+}

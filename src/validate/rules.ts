@@ -1,0 +1,319 @@
+/**
+ * The rules no single file can check: references between plans, people and
+ * items, duplicate ids, cycles, dates against the period, selection weights;
+ * and the warnings of the content model.
+ */
+import type { Action } from '../schema/action.ts';
+import type { PlanData } from '../schema/plan.ts';
+import type { Person } from '../schema/person.ts';
+import { ID_PATTERN, suggestId } from '../schema/primitives.ts';
+import { CADENCE_MONTHS, isActionOverdue, isActualStale, isContactOverdue, nextContactDue } from '../model/due.ts';
+import { deriveHorizon } from '../model/horizon.ts';
+import type { IsoDate } from '../model/dates.ts';
+import { findCycles, type Edge } from './cycles.ts';
+import type { Finding } from './found.ts';
+import type { FieldPath, Severity } from './issue.ts';
+import { didYouMean } from './suggest.ts';
+
+/** The lists that hold a plan's items, and what one item is called. */
+export const ITEM_LISTS = {
+  goals: 'goal',
+  stakeholders: 'stakeholder',
+  scorecard: 'measure',
+  risks: 'risk',
+  actions: 'action',
+  opportunities: 'opportunity',
+  competitors: 'competitor',
+} as const;
+export type ItemList = keyof typeof ITEM_LISTS;
+export type ItemKind = (typeof ITEM_LISTS)[ItemList];
+
+export interface PlanInput {
+  id: string;
+  file: string;
+  /** Fields that passed the schema; undefined when the file is unreadable. */
+  data: Partial<PlanData> | undefined;
+  /** Every item id written in the file, valid or not, so references to a broken item don't cascade. */
+  writtenIds: Map<string, ItemKind>;
+}
+
+export interface PersonInput {
+  id: string;
+  file: string;
+  data: Partial<Person> | undefined;
+}
+
+export interface RuleOptions {
+  today: IsoDate;
+}
+
+export function checkReferences(plans: readonly PlanInput[], people: readonly PersonInput[], options: RuleOptions): Finding[] {
+  const findings: Finding[] = [];
+  const report = (file: string, severity: Severity, path: FieldPath, message: string, anchor: Finding['anchor'] = 'value') =>
+    findings.push({ file, severity, path, message, anchor });
+
+  const personIds = new Set(people.map((p) => p.id));
+  const planById = new Map(plans.map((p) => [p.id, p]));
+
+  const checkPerson = (file: string, path: FieldPath, id: string | undefined) => {
+    if (id !== undefined && !personIds.has(id)) {
+      report(file, 'error', path, `unknown person "${id}"${didYouMean(id, personIds)}${didYouMean(id, personIds) ? '' : `: add content/people/${id}.yaml or use an existing person id`}`);
+    }
+  };
+
+  for (const person of people) checkFileName(person.file, person.id, 'person', findings);
+  for (const plan of plans) checkFileName(plan.file, plan.id, 'plan', findings);
+
+  // People: managers exist and form no loop.
+  const managerEdges: Edge<{ file: string }>[] = [];
+  for (const person of people) {
+    const manager = person.data?.manager;
+    if (manager === undefined) continue;
+    if (manager === person.id) report(person.file, 'error', ['manager'], 'a person cannot be their own manager');
+    else if (!personIds.has(manager)) checkPerson(person.file, ['manager'], manager);
+    else managerEdges.push({ from: person.id, to: manager, ref: { file: person.file } });
+  }
+  for (const cycle of findCycles(managerEdges)) {
+    report(cycle.closing.ref.file, 'error', ['manager'], `reporting cycle: ${cycle.nodes.join(' → ')}; someone in it must report outside it`);
+  }
+
+  const goalEdges: Edge<{ file: string; path: FieldPath }>[] = [];
+  const actionEdges: Edge<{ file: string; path: FieldPath }>[] = [];
+  const parentEdges: Edge<{ file: string }>[] = [];
+  const allocations = new Map<string, { plan: string; file: string; path: FieldPath; allocation: number }[]>();
+
+  for (const plan of plans) {
+    const data = plan.data;
+    if (!data) continue;
+    const { file } = plan;
+
+    checkPerson(file, ['owner'], data.owner);
+    checkPerson(file, ['review', 'approvedBy'], data.review?.approvedBy);
+
+    // Account hierarchy.
+    if (data.parent !== undefined) {
+      if (data.parent === plan.id) report(file, 'error', ['parent'], 'a plan cannot be its own parent');
+      else if (!planById.has(data.parent)) report(file, 'error', ['parent'], unknownPlan(data.parent, planById.keys()));
+      else parentEdges.push({ from: plan.id, to: data.parent, ref: { file } });
+    }
+    data.related?.forEach((related, i) => {
+      if (related === plan.id) report(file, 'error', ['related', i], 'a plan cannot be related to itself');
+      else if (!planById.has(related)) report(file, 'error', ['related', i], unknownPlan(related, planById.keys()));
+    });
+
+    data.team?.forEach((member, i) => {
+      checkPerson(file, ['team', i, 'person'], member.person);
+      if (member.allocation !== undefined && personIds.has(member.person)) {
+        const list = allocations.get(member.person) ?? [];
+        list.push({ plan: plan.id, file, path: ['team', i, 'allocation'], allocation: member.allocation });
+        allocations.set(member.person, list);
+      }
+    });
+
+    // Item ids are unique within the plan across all kinds.
+    const firstUse = new Map<string, string>();
+    for (const list of Object.keys(ITEM_LISTS) as ItemList[]) {
+      (data[list] as { id: string }[] | undefined)?.forEach((item, i) => {
+        const where = `${list}[${i}]`;
+        const earlier = firstUse.get(item.id);
+        if (earlier) report(file, 'error', [list, i, 'id'], `duplicate id "${item.id}": ${earlier} already uses it; item ids are unique in a plan across all kinds`);
+        else firstUse.set(item.id, where);
+      });
+    }
+
+    // Dates.
+    const period = data.period;
+    const periodOk = period !== undefined && period.end > period.start;
+    if (period && !periodOk) {
+      report(file, 'error', ['period', 'end'], `the period ends on ${period.end}, ${period.end === period.start ? 'the same day it starts' : `before it starts (${period.start})`}; end must be after start`);
+    }
+    const inPeriod = (path: FieldPath, date: IsoDate | undefined, what: string) => {
+      if (!periodOk || date === undefined) return;
+      if (date < period!.start || date > period!.end) {
+        report(file, 'error', path, `${what} ${date} is outside the plan period ${period!.start} to ${period!.end}; move it inside or extend period`);
+      }
+    };
+
+    if (data.review && data.review.next < options.today) {
+      report(file, 'warning', ['review', 'next'], `review overdue: the planning meeting was due on ${data.review.next}; hold it and set review.next to the next date`);
+    }
+
+    // Selection weights.
+    if (data.selection && data.selection.length >= 3) {
+      const total = data.selection.reduce((sum, c) => sum + c.weight, 0);
+      if (Math.abs(total - 100) > 1e-9) {
+        report(file, 'error', ['selection'], `the weights add up to ${round(total)}, not 100; adjust them so they sum to 100`, 'key');
+      }
+    }
+
+    // Goals.
+    data.goals?.forEach((goal, i) => {
+      const at: FieldPath = ['goals', i];
+      checkPerson(file, [...at, 'owner'], goal.owner);
+      inPeriod([...at, 'due'], goal.due, 'due date');
+      inPeriod([...at, 'start'], goal.start, 'start date');
+      if (goal.start !== undefined && goal.start > goal.due) {
+        report(file, 'error', [...at, 'start'], `the goal starts on ${goal.start}, after it is due (${goal.due}); start must not be after due`);
+      }
+      if (goal.horizon && period) {
+        const derived = deriveHorizon(period.start, goal.due);
+        if (derived !== goal.horizon) {
+          report(file, 'warning', [...at, 'horizon'], `horizon "${goal.horizon}" contradicts the dates: due ${goal.due} is ${derived} term from the period start ${period.start}; remove horizon to derive it, or write "${derived}"`);
+        }
+      }
+      goal.dependsOn?.forEach((ref, j) => {
+        const path: FieldPath = [...at, 'dependsOn', j];
+        const target = resolveItem(plan, ref, 'goal', planById, (m) => report(file, 'error', path, m));
+        if (!target) return;
+        goalEdges.push({ from: `${plan.id}#${goal.id}`, to: `${target.plan.id}#${target.id}`, ref: { file, path } });
+        const other = target.plan.data?.goals?.find((g) => g.id === target.id);
+        if (other && other.due > goal.due) {
+          report(file, 'warning', path, `"${goal.id}" is due ${goal.due}, before "${ref}" that it depends on (due ${other.due})`);
+        }
+      });
+    });
+
+    // Stakeholders.
+    const reportsEdges: Edge<{ file: string; path: FieldPath }>[] = [];
+    data.stakeholders?.forEach((s, i) => {
+      const at: FieldPath = ['stakeholders', i];
+      checkPerson(file, [...at, 'owner'], s.owner);
+      if (s.reportsTo !== undefined) {
+        const path = [...at, 'reportsTo'];
+        if (s.reportsTo === s.id) report(file, 'error', path, 'a stakeholder cannot report to themselves');
+        else if (checkLocal(plan, s.reportsTo, 'stakeholder', (m) => report(file, 'error', path, m))) {
+          reportsEdges.push({ from: s.id, to: s.reportsTo, ref: { file, path } });
+        }
+      }
+      s.influences?.forEach((other, j) => {
+        const path = [...at, 'influences', j];
+        if (other === s.id) report(file, 'error', path, 'a stakeholder cannot influence themselves');
+        else checkLocal(plan, other, 'stakeholder', (m) => report(file, 'error', path, m));
+      });
+      if ((s.influence === 'high' || s.influence === 'decisive') && (s.stance === 'skeptic' || s.stance === 'blocker') && !s.owner) {
+        report(file, 'warning', at, `${s.name} is a ${s.influence}-influence ${s.stance} with no owner; name one of our people as owner to hold the relationship`, 'object');
+      }
+      if (isContactOverdue(s, options.today)) {
+        report(file, 'warning', [...at, 'lastContact'], `contact overdue: last contact with ${s.name} was ${s.lastContact} and the agreed cadence is ${s.contactEvery} (next was due ${nextContactDue(s.lastContact!, s.contactEvery!)})`);
+      }
+    });
+    for (const cycle of findCycles(reportsEdges)) {
+      report(file, 'error', cycle.closing.ref.path, `reporting cycle: ${cycle.nodes.join(' → ')}; someone in it must report outside it`);
+    }
+
+    // Scorecard.
+    data.scorecard?.forEach((m, i) => {
+      if (data.review && isActualStale(m.asOf, data.review.cadence, options.today)) {
+        report(file, 'warning', ['scorecard', i, 'asOf'], `stale actual: "${m.measure}" was measured on ${m.asOf}, more than two ${data.review.cadence} reviews (${2 * CADENCE_MONTHS[data.review.cadence]} months) ago; update actual and asOf`);
+      }
+    });
+
+    data.risks?.forEach((r, i) => checkPerson(file, ['risks', i, 'owner'], r.owner));
+
+    // Actions.
+    data.actions?.forEach((action, i) => {
+      const at: FieldPath = ['actions', i];
+      checkPerson(file, [...at, 'owner'], action.owner);
+      if (action.goal !== undefined) checkLocal(plan, action.goal, 'goal', (m) => report(file, 'error', [...at, 'goal'], m));
+      if (action.risk !== undefined) checkLocal(plan, action.risk, 'risk', (m) => report(file, 'error', [...at, 'risk'], m));
+      if (action.start !== undefined && action.start > action.due) {
+        report(file, 'error', [...at, 'start'], `the action starts on ${action.start}, after it is due (${action.due}); start must not be after due`);
+      }
+      if (isActionOverdue(action, options.today)) {
+        report(file, 'warning', [...at, 'due'], `overdue action: "${action.title}" was due ${action.due} and is ${action.status}; finish it, or move due and say why`);
+      }
+      action.dependsOn?.forEach((ref, j) => {
+        const path: FieldPath = [...at, 'dependsOn', j];
+        const target = resolveItem(plan, ref, 'action', planById, (m) => report(file, 'error', path, m));
+        if (!target) return;
+        actionEdges.push({ from: `${plan.id}#${action.id}`, to: `${target.plan.id}#${target.id}`, ref: { file, path } });
+        const other: Action | undefined = target.plan.data?.actions?.find((a) => a.id === target.id);
+        if (other && other.due > action.due) {
+          report(file, 'warning', path, `"${action.id}" is due ${action.due}, before "${ref}" that it depends on (due ${other.due})`);
+        }
+      });
+    });
+  }
+
+  for (const cycle of findCycles(goalEdges)) reportDependencyCycle(cycle, 'goal', findings);
+  for (const cycle of findCycles(actionEdges)) reportDependencyCycle(cycle, 'action', findings);
+  for (const cycle of findCycles(parentEdges)) {
+    report(cycle.closing.ref.file, 'error', ['parent'], `account hierarchy cycle: ${cycle.nodes.join(' → ')}; a group cannot be its own descendant`);
+  }
+
+  // A person's allocation across every plan.
+  for (const [person, entries] of allocations) {
+    const total = entries.reduce((sum, e) => sum + e.allocation, 0);
+    if (total > 100 + 1e-9) {
+      const first = entries[0];
+      const parts = entries.map((e) => `${e.plan} ${round(e.allocation)}%`).join(', ');
+      report(first.file, 'warning', first.path, `${person} is allocated ${round(total)}% in total across plans (${parts}); rebalance to 100% or less`);
+    }
+  }
+  return findings;
+}
+
+function checkFileName(file: string, id: string, what: 'plan' | 'person', findings: Finding[]): void {
+  if (ID_PATTERN.test(id)) return;
+  const ext = what === 'plan' ? '.mdx' : '.yaml';
+  findings.push({ file, severity: 'error', path: [], at: { line: 1, column: 1 },
+    message: `the file name "${id}${ext}" is not a valid ${what} id: rename it to "${suggestId(id)}${ext}" (lower-case letters, digits and single hyphens)` });
+}
+
+function unknownPlan(id: string, known: Iterable<string>): string {
+  const hint = didYouMean(id, known);
+  return `unknown plan "${id}"${hint || `: there is no content/plans/${id}.mdx`}`;
+}
+
+/** A reference to an item of the plan's own: `goal` in `actions[].goal`. */
+function checkLocal(plan: PlanInput, id: string, kind: ItemKind, fail: (message: string) => void): boolean {
+  const found = plan.writtenIds.get(id);
+  if (found === kind) return true;
+  if (found) {
+    fail(`"${id}" is a ${found}, not a ${kind}`);
+    return false;
+  }
+  const sameKind = [...plan.writtenIds].filter(([, k]) => k === kind).map(([i]) => i);
+  fail(`unknown ${kind} "${id}" in this plan${didYouMean(id, sameKind)}`);
+  return false;
+}
+
+/** `id` or `plan-id#id`; reports and returns undefined when it does not name an item of `kind`. */
+function resolveItem(plan: PlanInput, ref: string, kind: ItemKind, plans: Map<string, PlanInput>,
+  fail: (message: string) => void): { plan: PlanInput; id: string } | undefined {
+  const hash = ref.indexOf('#');
+  if (hash < 0) return checkLocal(plan, ref, kind, fail) ? { plan, id: ref } : undefined;
+  const planId = ref.slice(0, hash);
+  const id = ref.slice(hash + 1);
+  const target = plans.get(planId);
+  if (!target) {
+    fail(unknownPlan(planId, plans.keys()));
+    return undefined;
+  }
+  // An unreadable plan has its own error; its items are unknown, not missing.
+  if (!target.data) return undefined;
+  const found = target.writtenIds.get(id);
+  if (found === kind) return { plan: target, id };
+  if (found) {
+    fail(`"${ref}" is a ${found}, not a ${kind}`);
+    return undefined;
+  }
+  const sameKind = [...target.writtenIds].filter(([, k]) => k === kind).map(([i]) => i);
+  fail(`unknown ${kind} "${id}" in plan "${planId}"${didYouMean(id, sameKind)}`);
+  return undefined;
+}
+
+function reportDependencyCycle(cycle: ReturnType<typeof findCycles<{ file: string; path: FieldPath }>>[number], kind: string, findings: Finding[]): void {
+  // Within one plan, show bare ids; across plans, qualified ones.
+  const plansInCycle = new Set(cycle.nodes.map((n) => n.split('#')[0]));
+  const names = plansInCycle.size === 1 ? cycle.nodes.map((n) => n.split('#')[1]) : cycle.nodes;
+  const message = cycle.nodes.length === 2
+    ? `${kind} "${names[0]}" depends on itself`
+    : `${kind} dependency cycle: ${names.join(' → ')}; remove one of these dependsOn entries`;
+  findings.push({ file: cycle.closing.ref.file, severity: 'error', path: cycle.closing.ref.path, anchor: 'value', message });
+}
+
+function round(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
