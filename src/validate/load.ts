@@ -10,6 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 
 import { join } from 'node:path';
 import * as jsYaml from 'js-yaml';
 import { splitFrontmatter, isSplitProblem } from './frontmatter.ts';
+import { describeYamlError } from './yaml-problem.ts';
 
 export type FileKind = 'plan' | 'person';
 
@@ -110,19 +111,12 @@ function parseYaml(yaml: string): Parsed {
     return { data: jsYaml.load(yaml, { schema: jsYaml.CORE_SCHEMA }) };
   } catch (error) {
     if (error instanceof jsYaml.YAMLException) {
-      const reason = error.reason || 'unreadable YAML';
-      return { error: { line: (error.mark?.line ?? 0) + 1, column: (error.mark?.column ?? 0) + 1, message: `broken YAML: ${yamlHint(reason)}` } };
+      // js-yaml 5 rejects a blank or comments-only document; that is an empty file, not broken YAML.
+      if (!error.mark && /input is empty/.test(error.reason)) return { data: null };
+      return { error: describeYamlError(yaml, error.reason || 'unreadable YAML', error.mark) };
     }
     throw error;
   }
-}
-
-/** js-yaml's reasons, with the usual cause spelled out. */
-function yamlHint(reason: string): string {
-  if (reason.startsWith('duplicated mapping key')) return 'a field is written twice in the same object; keep one';
-  if (reason.includes('indentation')) return `${reason} (check that the lines of this entry line up under each other)`;
-  if (reason.includes('end of the stream') || reason.includes('flow collection')) return `${reason} (a bracket or quote is not closed)`;
-  return reason;
 }
 
 interface DiskCache {
@@ -130,7 +124,8 @@ interface DiskCache {
   dirty: boolean;
 }
 
-const CACHE_FILE = 'parsed-v1.json';
+// Holds error messages too: bump the version when their wording changes.
+const CACHE_FILE = 'parsed-v2.json';
 
 function readDiskCache(dir: string): DiskCache {
   try {

@@ -1,0 +1,15 @@
+/**
+ * The content collections: plans and people, loaded from what the Keyplan
+ * integration has already checked. The schemas are declared here for Astro's
+ * types; the data was validated against the same schemas before loading.
+ */
+import { defineCollection } from 'astro:content';
+import site from 'virtual:keyplan/config';
+import { keyplanLoader } from '../plugins/loader.ts';
+import { personSchema } from './schema/person.ts';
+import { planSchema } from './schema/plan.ts';
+
+export const collections = {
+  plans: defineCollection({ loader: keyplanLoader('plans'), schema: planSchema(site.perspectives) }),
+  people: defineCollection({ loader: keyplanLoader('people'), schema: personSchema }),
+};

@@ -1,0 +1,186 @@
+/**
+ * The computed portfolio: every plan with what the pages show about it
+ * (horizons, risk bands, measure status, health, attractiveness, what is
+ * overdue), and every person with what they own. Built once per build from
+ * the checked content; pages only render it.
+ */
+import type { Action } from '../schema/action.ts';
+import type { Goal, Horizon } from '../schema/goal.ts';
+import type { Measure } from '../schema/measure.ts';
+import type { Person } from '../schema/person.ts';
+import type { PlanData } from '../schema/plan.ts';
+import type { Risk } from '../schema/risk.ts';
+import type { Stakeholder } from '../schema/stakeholder.ts';
+import type { IsoDate } from './dates.ts';
+import { isActionOpen, isActionOverdue, isActualStale, isContactOverdue, nextContactDue, reviewState, type ReviewState } from './due.ts';
+import { deriveHorizon } from './horizon.ts';
+import { riskBand, riskScore, type RiskBand } from './risk-band.ts';
+import { measureStatus, planHealth, type Health, type MeasureStatus } from './scorecard.ts';
+import { attractiveness } from './selection.ts';
+
+export interface PortfolioConfig {
+  today: IsoDate;
+  perspectives: readonly string[];
+  /** Draft plans are shown (dev) or left out (production). */
+  showDrafts: boolean;
+  /** Leave confidential plans out entirely, and every pointer to them. */
+  excludeConfidential: boolean;
+}
+
+export interface GoalView extends Goal {
+  start: IsoDate;
+  horizon: Horizon;
+  /** Resolved dependencies: `plan` is this plan's id for local ones. */
+  dependencies: ItemLink[];
+}
+
+export interface ItemLink {
+  plan: string;
+  item: string;
+  /** The target's own title, for link text. */
+  label: string;
+}
+
+export interface StakeholderView extends Stakeholder {
+  contactOverdue: boolean;
+  nextContact?: IsoDate;
+}
+
+export interface MeasureView extends Measure {
+  status: MeasureStatus;
+  stale: boolean;
+}
+
+export interface RiskView extends Risk {
+  score: number;
+  band: RiskBand;
+}
+
+export interface ActionView extends Action {
+  overdue: boolean;
+  open: boolean;
+  dependencies: ItemLink[];
+}
+
+export interface PlanView {
+  id: string;
+  data: PlanData;
+  goals: GoalView[];
+  stakeholders: StakeholderView[];
+  measures: MeasureView[];
+  risks: RiskView[];
+  actions: ActionView[];
+  health: Health;
+  attractiveness?: number;
+  review: ReviewState;
+  overdueActions: number;
+  openActions: number;
+  /** Plans whose `parent` is this one. */
+  children: string[];
+  /** `related`, without plans left out of this build. */
+  related: string[];
+  parent?: string;
+}
+
+export interface PersonView {
+  id: string;
+  data: Person;
+  /** Plans they are the accountable owner of. */
+  owns: string[];
+  /** Plans they are on the team of. */
+  teams: { plan: string; role: string; allocation?: number }[];
+  reports: string[];
+}
+
+export interface Portfolio {
+  plans: PlanView[];
+  plan: Map<string, PlanView>;
+  people: PersonView[];
+  person: Map<string, PersonView>;
+  today: IsoDate;
+}
+
+export interface PortfolioInput {
+  plans: readonly { id: string; data: PlanData }[];
+  people: readonly { id: string; data: Person }[];
+}
+
+export function buildPortfolio(input: PortfolioInput, config: PortfolioConfig): Portfolio {
+  const shown = input.plans.filter((p) =>
+    (config.showDrafts || p.data.status !== 'draft') && !(config.excludeConfidential && p.data.confidential));
+  const ids = new Set(shown.map((p) => p.id));
+  const dataById = new Map(shown.map((p) => [p.id, p.data]));
+
+  const plans = shown
+    .map((p) => planView(p.id, p.data, ids, dataById, config))
+    .sort((a, b) => a.data.account.localeCompare(b.data.account, 'en'));
+  const plan = new Map(plans.map((p) => [p.id, p]));
+  for (const view of plans) {
+    if (view.parent) plan.get(view.parent)!.children.push(view.id);
+  }
+
+  const people = input.people
+    .map((p): PersonView => ({
+      id: p.id,
+      data: p.data,
+      owns: plans.filter((v) => v.data.owner === p.id).map((v) => v.id),
+      teams: plans.flatMap((v) => (v.data.team ?? []).filter((t) => t.person === p.id)
+        .map((t) => ({ plan: v.id, role: t.role, allocation: t.allocation }))),
+      reports: input.people.filter((q) => q.data.manager === p.id).map((q) => q.id),
+    }))
+    .sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
+  return { plans, plan, people, person: new Map(people.map((p) => [p.id, p])), today: config.today };
+}
+
+function planView(id: string, data: PlanData, shown: Set<string>, dataById: Map<string, PlanData>, config: PortfolioConfig): PlanView {
+  const { today } = config;
+  const label = (planId: string, item: string, list: 'goals' | 'actions'): ItemLink | undefined => {
+    if (!shown.has(planId)) return undefined;
+    const target = (dataById.get(planId)?.[list] ?? []).find((x) => x.id === item);
+    return target ? { plan: planId, item, label: target.title } : undefined;
+  };
+  const resolve = (refs: string[] | undefined, list: 'goals' | 'actions'): ItemLink[] =>
+    (refs ?? []).map((ref) => {
+      const [planId, item] = ref.includes('#') ? ref.split('#') : [id, ref];
+      return label(planId, item, list);
+    }).filter((x): x is ItemLink => x !== undefined);
+
+  const goals = (data.goals ?? []).map((g): GoalView => ({
+    ...g,
+    start: g.start ?? data.period.start,
+    horizon: g.horizon ?? deriveHorizon(data.period.start, g.due),
+    dependencies: resolve(g.dependsOn, 'goals'),
+  }));
+  const measures = (data.scorecard ?? []).map((m): MeasureView => ({
+    ...m,
+    status: measureStatus(m),
+    stale: isActualStale(m.asOf, data.review.cadence, today),
+  }));
+  const actions = (data.actions ?? []).map((a): ActionView => ({
+    ...a,
+    overdue: isActionOverdue(a, today),
+    open: isActionOpen(a),
+    dependencies: resolve(a.dependsOn, 'actions'),
+  }));
+  return {
+    id,
+    data,
+    goals,
+    stakeholders: (data.stakeholders ?? []).map((s) => ({
+      ...s,
+      contactOverdue: isContactOverdue(s, today),
+      nextContact: s.lastContact && s.contactEvery ? nextContactDue(s.lastContact, s.contactEvery) : undefined,
+    })),
+    measures,
+    risks: (data.risks ?? []).map((r) => ({ ...r, score: riskScore(r), band: riskBand(riskScore(r)) })),
+    actions,
+    health: planHealth(config.perspectives, measures),
+    attractiveness: data.selection ? attractiveness(data.selection) : undefined,
+    review: reviewState(data.review.next, today),
+    overdueActions: actions.filter((a) => a.overdue).length,
+    openActions: actions.filter((a) => a.open).length,
+    children: [],
+    related: (data.related ?? []).filter((r) => shown.has(r)),
+    parent: data.parent && shown.has(data.parent) ? data.parent : undefined,
+  };
+}

@@ -1,0 +1,18 @@
+/** The portfolio for this build, computed once and shared by every page. */
+import { getCollection } from 'astro:content';
+import site from 'virtual:keyplan/config';
+import { buildPortfolio, type Portfolio } from '../model/portfolio.ts';
+
+let cached: Promise<Portfolio> | undefined;
+
+export function getPortfolio(): Promise<Portfolio> {
+  // In dev, content changes between requests: compute afresh each time.
+  if (import.meta.env.DEV) return load();
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<Portfolio> {
+  const [plans, people] = await Promise.all([getCollection('plans'), getCollection('people')]);
+  return buildPortfolio({ plans, people }, site);
+}
