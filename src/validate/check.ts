@@ -13,7 +13,7 @@ import type { Finding } from './found.ts';
 import { compareIssues, formatFieldPath, type FieldPath, type Issue } from './issue.ts';
 import { loadContent, type SourceFile } from './load.ts';
 import { Locator } from './locate.ts';
-import { checkReferences, ITEM_LISTS, type ItemKind, type ItemList, type PersonInput, type PlanInput } from './rules.ts';
+import { checkReferences, intendedId, ITEM_LISTS, type ItemKind, type ItemList, type PersonInput, type PlanInput } from './rules.ts';
 import { schemaFindings } from './schema-findings.ts';
 
 export interface CheckOptions {
@@ -94,6 +94,9 @@ export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOpti
   };
 }
 
+/** Lists checked as a whole (selection weights sum to 100): one broken entry drops the list, so the total is not misreported. */
+const WHOLE_LISTS = new Set(['selection']);
+
 /**
  * Runs the schema; on failure keeps what did pass (whole fields, and list items
  * without problems), so the reference rules still see the rest of the file.
@@ -107,7 +110,7 @@ function checkSchema(source: SourceFile, schema: z.ZodType, findings: Finding[])
   for (const issue of result.error.issues) {
     const [key, index] = issue.path as FieldPath;
     if (key === undefined) continue;
-    if (typeof index === 'number') {
+    if (typeof index === 'number' && !WHOLE_LISTS.has(String(key))) {
       const entry = broken.get(String(key));
       if (entry === 'whole') continue;
       broken.set(String(key), (entry ?? new Set()).add(index));
@@ -133,7 +136,8 @@ function writtenIds(data: unknown): Map<string, ItemKind> {
     if (!Array.isArray(items)) continue;
     for (const item of items) {
       const id = (item as { id?: unknown } | null)?.id;
-      if (typeof id === 'string' && !ids.has(id)) ids.set(id, kind);
+      // An invalid id ("Grow Online") has its own error; references to the id it should have don't cascade.
+      if (typeof id === 'string' && !ids.has(intendedId(id))) ids.set(intendedId(id), kind);
     }
   }
   return ids;

@@ -91,7 +91,8 @@ export function loadFile(file: string, kind: FileKind, source: string, disk?: Di
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
     return { ...base, unreadable: { line: base.yamlLine, column: 1,
-      message: `expected fields as "name: value" lines, got ${Array.isArray(data) ? 'a list' : 'a single value'}` } };
+      message: Array.isArray(data) ? 'expected fields as "name: value" lines, got a list: remove the "- " in front of each field'
+        : 'expected fields as "name: value" lines, got a single value' } };
   }
   return { ...base, data };
 }

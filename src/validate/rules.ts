@@ -13,7 +13,7 @@ import type { IsoDate } from '../model/dates.ts';
 import { findCycles, type Edge } from './cycles.ts';
 import type { Finding } from './found.ts';
 import type { FieldPath, Severity } from './issue.ts';
-import { didYouMean } from './suggest.ts';
+import { closest, didYouMean } from './suggest.ts';
 
 /** The lists that hold a plan's items, and what one item is called. */
 export const ITEM_LISTS = {
@@ -49,6 +49,12 @@ export interface RuleOptions {
 
 export function checkReferences(plans: readonly PlanInput[], people: readonly PersonInput[], options: RuleOptions): Finding[] {
   const findings: Finding[] = [];
+  for (const person of people) checkFileName(person.file, person.id, 'person', findings);
+  for (const plan of plans) checkFileName(plan.file, plan.id, 'plan', findings);
+  // "Acme Bank.mdx" has its error above; from here on it is "acme-bank", so references to that don't cascade.
+  plans = plans.map((p) => ({ ...p, id: intendedId(p.id) }));
+  people = people.map((p) => ({ ...p, id: intendedId(p.id) }));
+
   const report = (file: string, severity: Severity, path: FieldPath, message: string, anchor: Finding['anchor'] = 'value') =>
     findings.push({ file, severity, path, message, anchor });
 
@@ -60,9 +66,6 @@ export function checkReferences(plans: readonly PlanInput[], people: readonly Pe
       report(file, 'error', path, `unknown person "${id}"${didYouMean(id, personIds)}${didYouMean(id, personIds) ? '' : `: add content/people/${id}.yaml or use an existing person id`}`);
     }
   };
-
-  for (const person of people) checkFileName(person.file, person.id, 'person', findings);
-  for (const plan of plans) checkFileName(plan.file, plan.id, 'plan', findings);
 
   // People: managers exist and form no loop.
   const managerEdges: Edge<{ file: string }>[] = [];
@@ -260,6 +263,11 @@ function checkFileName(file: string, id: string, what: 'plan' | 'person', findin
     message: `the file name "${id}${ext}" is not a valid ${what} id: rename it to "${suggestId(id)}${ext}" (lower-case letters, digits and single hyphens)` });
 }
 
+/** The id a file or item was meant to have: itself when valid. */
+export function intendedId(id: string): string {
+  return ID_PATTERN.test(id) ? id : suggestId(id);
+}
+
 function unknownPlan(id: string, known: Iterable<string>): string {
   const hint = didYouMean(id, known);
   return `unknown plan "${id}"${hint || `: there is no content/plans/${id}.mdx`}`;
@@ -270,11 +278,10 @@ function checkLocal(plan: PlanInput, id: string, kind: ItemKind, fail: (message:
   const found = plan.writtenIds.get(id);
   if (found === kind) return true;
   if (found) {
-    fail(`"${id}" is a ${found}, not a ${kind}`);
+    fail(`"${id}" is ${article(found)} ${found}, not ${article(kind)} ${kind}${kindHint(plan, id, kind)}`);
     return false;
   }
-  const sameKind = [...plan.writtenIds].filter(([, k]) => k === kind).map(([i]) => i);
-  fail(`unknown ${kind} "${id}" in this plan${didYouMean(id, sameKind)}`);
+  fail(unknownItem(id, kind, 'this plan', idsOfKind(plan, kind)));
   return false;
 }
 
@@ -295,11 +302,10 @@ function resolveItem(plan: PlanInput, ref: string, kind: ItemKind, plans: Map<st
   const found = target.writtenIds.get(id);
   if (found === kind) return { plan: target, id };
   if (found) {
-    fail(`"${ref}" is a ${found}, not a ${kind}`);
+    fail(`"${ref}" is ${article(found)} ${found}, not ${article(kind)} ${kind}${kindHint(target, id, kind)}`);
     return undefined;
   }
-  const sameKind = [...target.writtenIds].filter(([, k]) => k === kind).map(([i]) => i);
-  fail(`unknown ${kind} "${id}" in plan "${planId}"${didYouMean(id, sameKind)}`);
+  fail(unknownItem(id, kind, `plan "${planId}"`, idsOfKind(target, kind)));
   return undefined;
 }
 
@@ -311,6 +317,31 @@ function reportDependencyCycle(cycle: ReturnType<typeof findCycles<{ file: strin
     ? `${kind} "${names[0]}" depends on itself`
     : `${kind} dependency cycle: ${names.join(' → ')}; remove one of these dependsOn entries`;
   findings.push({ file: cycle.closing.ref.file, severity: 'error', path: cycle.closing.ref.path, anchor: 'value', message });
+}
+
+/** With no near name, the ids there are (when few enough to read), so the fix is in the message. */
+function unknownItem(id: string, kind: ItemKind, where: string, known: string[]): string {
+  const message = `unknown ${kind} "${id}" in ${where}`;
+  const hint = didYouMean(id, known);
+  const kinds = kind === 'opportunity' ? 'opportunities' : `${kind}s`;
+  if (hint) return message + hint;
+  if (known.length === 0) return `${message}, which has no ${kinds}`;
+  if (known.length <= 5) return `${message}; its ${kinds}: ${known.join(', ')}`;
+  return `${message}: use the id of one of its ${known.length} ${kinds}`;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+function idsOfKind(plan: PlanInput, kind: ItemKind): string[] {
+  return [...plan.writtenIds].filter(([, k]) => k === kind).map(([i]) => i);
+}
+
+/** " (did you mean …)" among the items of the kind that was asked for. */
+function kindHint(plan: PlanInput, id: string, kind: ItemKind): string {
+  const match = closest(id, idsOfKind(plan, kind));
+  return match ? ` (did you mean the ${kind} "${match}"?)` : '';
 }
 
 function round(n: number): string {

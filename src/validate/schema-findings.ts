@@ -2,15 +2,25 @@
 import type { z } from 'zod';
 import { describeValue } from '../schema/primitives.ts';
 import type { Finding } from './found.ts';
-import type { FieldPath } from './issue.ts';
-import { didYouMean } from './suggest.ts';
+import { formatFieldPath, type FieldPath } from './issue.ts';
+import { closest, didYouMean } from './suggest.ts';
 
 type ZodIssue = z.core.$ZodIssue;
 
 export function schemaFindings(file: string, schema: z.ZodType, data: unknown, issues: readonly ZodIssue[]): Finding[] {
+  // "sumary" also leaves "summary" missing: the unknown field's did-you-mean says it all, once.
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = Object.keys(shapeAt(schema, issue.path as FieldPath) ?? {});
+    for (const key of issue.keys) {
+      const meant = closest(key, known);
+      if (meant) misspelt.add(formatFieldPath([...(issue.path as FieldPath), meant]));
+    }
+  }
   const findings: Finding[] = [];
   for (const issue of issues) findings.push(...fromIssue(file, schema, data, issue, issue.path as FieldPath));
-  return findings;
+  return findings.filter((f) => !(f.field && misspelt.has(formatFieldPath(f.field))));
 }
 
 function fromIssue(file: string, schema: z.ZodType, data: unknown, issue: ZodIssue, path: FieldPath): Finding[] {

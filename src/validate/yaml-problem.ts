@@ -45,6 +45,9 @@ export function describeYamlError(yaml: string, reason: string, mark: YamlMark |
       return { line, column, message: `broken YAML: the value contains ": "; put it in quotes: ${value[1].trim()}: ${q}${value[2].trim()}${q}` };
     }
   }
+  if (reason.startsWith('tab characters')) {
+    return { line, column, message: `broken YAML: ${reason}; indent with spaces` };
+  }
   if (reason.includes('indentation')) {
     // Point at the misplaced field, not at the colon after it.
     const indent = text.length - text.trimStart().length;
