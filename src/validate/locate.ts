@@ -1,10 +1,12 @@
 /**
- * Positions of YAML nodes, found only when a message needs one: parsing with
- * positions costs several times a plain parse, so a file is parsed this way
- * only if it has something to report.
+ * Positions of YAML nodes, found only when a message needs one. A line scan
+ * finds most paths in block-style YAML without parsing; only what it cannot
+ * read (flow collections, quoted keys) costs a parse with positions, which is
+ * several times slower than the plain parse.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Anchor, FieldPath } from './issue.ts';
+import { scanPath } from './scan.ts';
 
 export interface Position {
   line: number;
@@ -16,6 +18,7 @@ export class Locator {
   readonly #firstLine: number;
   #doc: ReturnType<typeof parseDocument> | undefined;
   #lines: LineCounter | undefined;
+  #textLines: string[] | undefined;
 
   /** `firstLine`: the file line on which `yaml` starts. */
   constructor(yaml: string, firstLine: number) {
@@ -29,6 +32,14 @@ export class Locator {
    * that is not written points at its nearest written ancestor.
    */
   locate(path: FieldPath, anchor: Anchor = 'value'): Position {
+    this.#textLines ??= this.#yaml.split('\n');
+    const scanned = scanPath(this.#textLines, path, anchor);
+    if (scanned) return { line: this.#firstLine + scanned.line, column: scanned.column + 1 };
+    return this.parsed(path, anchor);
+  }
+
+  /** The same, from a full parse with positions. */
+  parsed(path: FieldPath, anchor: Anchor = 'value'): Position {
     if (!this.#doc) {
       this.#lines = new LineCounter();
       this.#doc = parseDocument(this.#yaml, { lineCounter: this.#lines, version: '1.2', schema: 'core', uniqueKeys: false });
