@@ -18,13 +18,20 @@ export const TRIGGERS = ['satisfaction-survey', 'swot', 'performance', 'client-c
   'sales', 'review', 'market', 'competitor', 'contract', 'organisation', 'other'] as const;
 export const SUMMARY_MAX = 280;
 
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+function criteriaCount(issue: { input?: unknown }): string {
+  const count = Array.isArray(issue.input) ? issue.input.length : 0;
+  return `has ${count} ${count === 1 ? 'criterion' : 'criteria'}; list 3 to 8`;
+}
+
 export function planSchema(perspectives: readonly string[] = DEFAULT_PERSPECTIVES) {
   const perspective = z.enum(perspectives as [string, ...string[]]);
   return z.strictObject({
     account: text().describe('The client\'s display name'),
     summary: text().check((ctx) => {
-      // Characters, not UTF-16 units: an emoji counts once.
-      const length = [...ctx.value].length;
+      // Characters as a reader sees them: "é" written as e + accent, or an emoji, counts once.
+      const length = [...GRAPHEMES.segment(ctx.value)].length;
       if (length > SUMMARY_MAX) {
         ctx.issues.push({ code: 'custom', input: ctx.value,
           message: `is ${length} characters long; keep it to ${SUMMARY_MAX} (move the detail to "strategy" or the body)` });
@@ -69,7 +76,7 @@ export function planSchema(perspectives: readonly string[] = DEFAULT_PERSPECTIVE
       criterion: text(),
       weight: z.number().nonnegative({ error: 'must not be negative' }),
       score: intBetween(1, 5),
-    })).min(3, { error: 'list 3 to 8 criteria' }).max(8, { error: 'list 3 to 8 criteria' }).optional()
+    })).min(3, { error: criteriaCount }).max(8, { error: criteriaCount }).optional()
       .describe('Key-account selection criteria; weights sum to 100'),
     swot: z.strictObject({
       strengths: z.array(text()),

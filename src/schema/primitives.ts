@@ -79,12 +79,19 @@ export const money = () =>
       /** The amount, in units of the currency. */
       amount: z.number(),
       /** ISO 4217 code. @example "EUR" */
-      currency: z.string().regex(/^[A-Z]{3}$/, { error: (i) => `"${String(i.input)}" is not a currency code: use three upper-case letters (ISO 4217), e.g. "EUR"` }),
+      currency: z.string().regex(/^[A-Z]{3}$/, { error: (i) => currencyProblem(String(i.input)) }),
     }),
   ], { error: (i) => `expected an amount or { amount, currency }, got ${describeValue(i.input)}` })
     .describe('A bare amount in the default currency, or { amount, currency }');
 
 export type Money = z.infer<ReturnType<typeof money>>;
+
+function currencyProblem(value: string): string {
+  const upper = value.toUpperCase();
+  return /^[A-Z]{3}$/.test(upper)
+    ? `"${value}" is not a currency code: write "${upper}" (ISO 4217 codes are three upper-case letters)`
+    : `"${value}" is not a currency code: use three upper-case letters (ISO 4217), e.g. "EUR"`;
+}
 
 /** An integer in [min, max]. */
 export const intBetween = (min: number, max: number) =>

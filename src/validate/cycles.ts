@@ -8,7 +8,7 @@ export interface Edge<Ref> {
 }
 
 export interface Cycle<Ref> {
-  /** The nodes in order, the first repeated at the end: a → b → a. */
+  /** The nodes in order from the closing edge's `from`, the first repeated at the end: a → b → a. */
   nodes: string[];
   /** The edge that closes the cycle. */
   closing: Edge<Ref>;
@@ -43,7 +43,8 @@ export function findCycles<Ref>(edges: readonly Edge<Ref>[]): Cycle<Ref>[] {
       const edge = edgesOut[frame.next++];
       const to = state.get(edge.to);
       if (to === 'active') {
-        const nodes = [...stack.slice(stack.lastIndexOf(edge.to)), edge.to];
+        // Start where the closing edge is written, so the message reads from the line it is on.
+        const nodes = [edge.from, ...stack.slice(stack.lastIndexOf(edge.to))];
         const key = [...new Set(nodes)].sort().join('\u0000');
         if (!seen.has(key)) {
           seen.add(key);

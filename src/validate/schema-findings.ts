@@ -70,6 +70,8 @@ function fromIssue(file: string, schema: z.ZodType, data: unknown, issue: ZodIss
     }
     case 'too_small':
     case 'too_big': {
+      // The size of a list is a property of the list: point at its key, not its first entry.
+      if (Array.isArray(value)) return [at(issue.message, { anchor: 'key' })];
       if (issue.message.startsWith('Too ')) {
         const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
         return [at(`must be ${bound}`)];
