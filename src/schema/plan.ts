@@ -7,7 +7,7 @@ import { actionSchema } from './action.ts';
 import { goalSchema } from './goal.ts';
 import { DEFAULT_PERSPECTIVES, measureSchema } from './measure.ts';
 import { competitorSchema, opportunitySchema } from './opportunity.ts';
-import { calendarDate, id, intBetween, money, numberBetween, text } from './primitives.ts';
+import { calendarDate, describeValue, id, intBetween, money, numberBetween, text } from './primitives.ts';
 import { riskSchema } from './risk.ts';
 import { stakeholderSchema } from './stakeholder.ts';
 
@@ -56,7 +56,7 @@ export function planSchema(perspectives: readonly string[] = DEFAULT_PERSPECTIVE
     tags: z.array(text()).optional(),
     parent: id('plan').optional().describe('Plan id of the group or parent account'),
     related: z.array(id('plan')).optional().describe('Plan ids of sibling or partner accounts'),
-    confidential: z.boolean({ error: (i) => `expected true or false, got ${JSON.stringify(i.input)}` })
+    confidential: z.boolean({ error: (i) => `expected true or false, got ${describeValue(i.input)}` })
       .default(false).describe('Kept out of search and export'),
     mission: text().optional(),
     strategy: text().optional(),

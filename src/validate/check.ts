@@ -98,31 +98,63 @@ export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOpti
 const WHOLE_LISTS = new Set(['selection']);
 
 /**
- * Runs the schema; on failure keeps what did pass (whole fields, and list items
- * without problems), so the reference rules still see the rest of the file.
+ * Fields the reference rules read from every item of a list: an item with one
+ * of these broken is left out whole, so no message is built on a missing value.
+ * A broken field outside these only leaves that field out.
+ */
+const ITEM_NEEDS: Record<string, readonly string[]> = {
+  goals: ['id', 'due'],
+  stakeholders: ['id', 'name'],
+  scorecard: ['id', 'measure'],
+  risks: ['id'],
+  actions: ['id', 'title', 'due', 'status'],
+  opportunities: ['id'],
+  competitors: ['id'],
+  team: ['person'],
+};
+
+/**
+ * Runs the schema; on failure keeps what did pass (whole fields, list items,
+ * and the sound fields of a broken item), so the reference rules still see
+ * the rest of the file: a goal with a mistyped status still has its owner checked.
  */
 function checkSchema(source: SourceFile, schema: z.ZodType, findings: Finding[]): { valid?: unknown; salvaged?: unknown } {
   if (source.data === undefined) return {};
   const result = schema.safeParse(source.data);
   if (result.success) return { valid: result.data, salvaged: result.data };
   findings.push(...schemaFindings(source.file, schema, source.data, result.error.issues));
-  const broken = new Map<string, Set<number> | 'whole'>();
+  // Per top-level field: broken whole, or the broken fields of each list item ('*': the item itself).
+  const broken = new Map<string, Map<number, Set<string>> | 'whole'>();
   for (const issue of result.error.issues) {
-    const [key, index] = issue.path as FieldPath;
+    const [key, index, field] = issue.path as FieldPath;
     if (key === undefined) continue;
-    if (typeof index === 'number' && !WHOLE_LISTS.has(String(key))) {
-      const entry = broken.get(String(key));
-      if (entry === 'whole') continue;
-      broken.set(String(key), (entry ?? new Set()).add(index));
-    } else {
+    const entry = broken.get(String(key));
+    if (entry === 'whole') continue;
+    if (typeof index !== 'number' || WHOLE_LISTS.has(String(key))) {
       broken.set(String(key), 'whole');
+      continue;
     }
+    const items = entry ?? new Map<number, Set<string>>();
+    const fields = items.get(index) ?? new Set<string>();
+    // An unknown key leaves the item sound; any other problem with the item itself drops it.
+    if (field !== undefined) fields.add(String(field));
+    else if (issue.code !== 'unrecognized_keys') fields.add('*');
+    broken.set(String(key), items.set(index, fields));
   }
   const salvaged: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(source.data as Record<string, unknown>)) {
     const entry = broken.get(key);
     if (entry === 'whole') continue;
-    salvaged[key] = entry && Array.isArray(value) ? value.filter((_, i) => !entry.has(i)) : value;
+    if (!entry || !Array.isArray(value)) {
+      salvaged[key] = value;
+      continue;
+    }
+    salvaged[key] = value.flatMap((item: unknown, i) => {
+      const fields = entry.get(i);
+      if (!fields) return [item];
+      if (fields.has('*') || (ITEM_NEEDS[key] ?? ['*']).some((f) => fields.has(f) || f === '*')) return [];
+      return [Object.fromEntries(Object.entries(item as object).filter(([f]) => !fields.has(f)))];
+    });
   }
   return { salvaged };
 }

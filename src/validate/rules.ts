@@ -171,7 +171,7 @@ export function checkReferences(plans: readonly PlanInput[], people: readonly Pe
         goalEdges.push({ from: `${plan.id}#${goal.id}`, to: `${target.plan.id}#${target.id}`, ref: { file, path } });
         const other = target.plan.data?.goals?.find((g) => g.id === target.id);
         if (other && other.due > goal.due) {
-          report(file, 'warning', path, `"${goal.id}" is due ${goal.due}, before "${ref}" that it depends on (due ${other.due})`);
+          report(file, 'warning', path, `"${goal.id}" is due ${goal.due}, before "${ref}" that it depends on (due ${other.due}); move one of the two due dates, or drop the dependency`);
         }
       });
     });
@@ -232,7 +232,7 @@ export function checkReferences(plans: readonly PlanInput[], people: readonly Pe
         actionEdges.push({ from: `${plan.id}#${action.id}`, to: `${target.plan.id}#${target.id}`, ref: { file, path } });
         const other: Action | undefined = target.plan.data?.actions?.find((a) => a.id === target.id);
         if (other && other.due > action.due) {
-          report(file, 'warning', path, `"${action.id}" is due ${action.due}, before "${ref}" that it depends on (due ${other.due})`);
+          report(file, 'warning', path, `"${action.id}" is due ${action.due}, before "${ref}" that it depends on (due ${other.due}); move one of the two due dates, or drop the dependency`);
         }
       });
     });

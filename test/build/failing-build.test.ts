@@ -1,0 +1,65 @@
+/**
+ * A content mistake stops the build with every message at once, the same lines
+ * `npm run check` prints, no stack trace, and the published site untouched.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/validate/check.ts';
+import { formatIssue } from '../../src/validate/issue.ts';
+import { buildSite, REPO, TODAY } from './build-site.ts';
+
+/** A copy of the project with its own content; node_modules is shared. */
+export function scratchProject(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'keyplan-'));
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'plugins', 'public']) {
+    cpSync(join(REPO, entry), join(root, entry), { recursive: true });
+  }
+  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const person = 'name: Jane Doe\ntitle: Account Director\n';
+const plan = (extra: string) => `---
+account: Acme
+summary: A plan
+status: active
+tier: key
+owner: jane-doe
+period: { start: 2026-01-01, end: 2027-12-31 }
+review: { cadence: quarterly, next: 2027-01-10 }
+${extra}---
+
+Narrative.
+`;
+
+describe('a build with content errors', () => {
+  const root = scratchProject({
+    'content/people/jane-doe.yaml': person,
+    'content/plans/acme.mdx': plan('tier: key\n'),
+    'content/plans/globex.mdx': plan('goals:\n  - id: grow\n    title: Grow\n    due: 2027-02-01\n    owner: jdoe\n    status: on-trak\n'),
+    'content/plans/initech.mdx': plan('parent: initek\n'),
+    'dist/index.html': '<p>the published site</p>',
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('fails with every message the checker gives, and leaves dist/ as it was', () => {
+    const result = buildSite({ root, outDir: join(root, 'dist') });
+    const expected = checkContent({ root, today: TODAY }).issues.filter((i) => i.severity === 'error').map(formatIssue);
+    expect(expected).toEqual([
+      'content/plans/acme.mdx:9:1 error broken YAML: the field "tier" is written twice in the same object; keep one',
+      'content/plans/globex.mdx:13:12 error goals[0].owner: unknown person "jdoe" (did you mean "jane-doe"?)',
+      'content/plans/globex.mdx:14:13 error goals[0].status: "on-trak" is not allowed; use one of not-started, on-track, at-risk, off-track, done, dropped (did you mean "on-track"?)',
+      'content/plans/initech.mdx:9:9 error parent: unknown plan "initek" (did you mean "initech"?)',
+    ]);
+    expect(result.status).toBe(1);
+    for (const line of expected) expect(result.output).toContain(line);
+    expect(result.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('<p>the published site</p>');
+  }, 120_000);
+});
