@@ -96,12 +96,12 @@ export function checkReferences(plans: readonly PlanInput[], people: readonly Pe
     // Account hierarchy.
     if (data.parent !== undefined) {
       if (data.parent === plan.id) report(file, 'error', ['parent'], 'a plan cannot be its own parent');
-      else if (!planById.has(data.parent)) report(file, 'error', ['parent'], unknownPlan(data.parent, planById.keys()));
+      else if (!planById.has(data.parent)) report(file, 'error', ['parent'], unknownPlan(data.parent, otherPlans(planById, plan.id)));
       else parentEdges.push({ from: plan.id, to: data.parent, ref: { file } });
     }
     data.related?.forEach((related, i) => {
       if (related === plan.id) report(file, 'error', ['related', i], 'a plan cannot be related to itself');
-      else if (!planById.has(related)) report(file, 'error', ['related', i], unknownPlan(related, planById.keys()));
+      else if (!planById.has(related)) report(file, 'error', ['related', i], unknownPlan(related, otherPlans(planById, plan.id)));
     });
 
     data.team?.forEach((member, i) => {
@@ -266,6 +266,11 @@ function checkFileName(file: string, id: string, what: 'plan' | 'person', findin
 /** The id a file or item was meant to have: itself when valid. */
 export function intendedId(id: string): string {
   return ID_PATTERN.test(id) ? id : suggestId(id);
+}
+
+/** Plan ids to suggest from: never the plan itself, which cannot be its own parent or relative. */
+function otherPlans(plans: Map<string, PlanInput>, self: string): string[] {
+  return [...plans.keys()].filter((id) => id !== self);
 }
 
 function unknownPlan(id: string, known: Iterable<string>): string {

@@ -24,7 +24,8 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The known name closest to `name`, if it is close enough to be a likely typo. */
-export function closest(name: string, known: Iterable<string>): string | undefined {
+export function closest(name: string, names: Iterable<string>): string | undefined {
+  const known = [...names];
   const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -39,11 +40,10 @@ export function closest(name: string, known: Iterable<string>): string | undefin
   }
   const allowed = Math.max(1, Math.floor(Math.max(name.length, 3) / 3));
   if (best !== undefined && bestDistance <= allowed) return best;
-  // A shortened name: "jdoe" for "jane-doe", "acme" for "acme-bank".
-  for (const candidate of known) {
-    if (lower.length >= 3 && (candidate.startsWith(lower) || isAbbreviation(lower, candidate))) return candidate;
-  }
-  return undefined;
+  // A shortened name: "jdoe" for "jane-doe", "acme" for "acme-bank"; only when it fits one name.
+  if (lower.length < 3) return undefined;
+  const shortened = known.filter((candidate) => candidate.startsWith(lower) || isAbbreviation(lower, candidate));
+  return shortened.length === 1 ? shortened[0] : undefined;
 }
 
 /** "jdoe" abbreviates "jane-doe": initials of the leading words, then the last word. */

@@ -55,7 +55,7 @@ describe('a build with content errors', () => {
       'content/plans/acme.mdx:9:1 error broken YAML: the field "tier" is written twice in the same object; keep one',
       'content/plans/globex.mdx:13:12 error goals[0].owner: unknown person "jdoe" (did you mean "jane-doe"?)',
       'content/plans/globex.mdx:14:13 error goals[0].status: "on-trak" is not allowed; use one of not-started, on-track, at-risk, off-track, done, dropped (did you mean "on-track"?)',
-      'content/plans/initech.mdx:9:9 error parent: unknown plan "initek" (did you mean "initech"?)',
+      'content/plans/initech.mdx:9:9 error parent: unknown plan "initek": there is no content/plans/initek.mdx',
     ]);
     expect(result.status).toBe(1);
     for (const line of expected) expect(result.output).toContain(line);
