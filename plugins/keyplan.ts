@@ -12,7 +12,10 @@ import { resolveToday, TodayError } from '../src/model/today.ts';
 import { checkContent, type CheckResult } from '../src/validate/check.ts';
 import { formatIssue } from '../src/validate/issue.ts';
 import { optionsSchema, type KeyplanOptions, type SiteConfig } from './options.ts';
-import { setContentState } from './state.ts';
+import { setContentState, type ContentState } from './state.ts';
+import type { LinkPluginOptions } from './links/shared.ts';
+import { buildLinkTargets } from '../src/links/targets.ts';
+import type { LinkTargets } from '../src/links/resolve.ts';
 
 const VIRTUAL_CONFIG = 'virtual:keyplan/config';
 
@@ -26,7 +29,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
     name: 'keyplan',
     keyplanOptions: options,
     hooks: {
-      'astro:config:setup': ({ config, command, updateConfig, logger, addWatchFile }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, logger, addWatchFile }) => {
         if (command === 'preview') return;
         const root = fileURLToPath(config.root);
         const site = resolveSiteConfig(options, process.env, { dev: command === 'dev' }, logger);
@@ -44,18 +47,21 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
           process.exit(1);
         }
         logger.info(`checked ${plural(result.plans.length, 'plan')} and ${plural(result.people.length, 'person', 'people')} in ${ms} ms`);
-        setContentState({
-          root, config: site, result,
+        const state: ContentState = {
+          root, config: site, result, links: linkTargets(result, site),
           refresh() {
-            this.result = check();
-            report(this.result, logger);
-            return this.result;
+            state.result = check();
+            state.links = linkTargets(state.result, site);
+            report(state.result, logger);
+            return state.result;
           },
-        });
+        };
+        setContentState(state);
         addWatchFile(new URL('./astro.config.mjs', config.root));
         updateConfig({
           base: site.base,
           trailingSlash: 'always',
+          markdown: { processor: await markdownPipeline(site.markdown, { targets: () => state.links }) },
           vite: { plugins: [virtualConfig(site)] },
         });
       },
@@ -88,13 +94,41 @@ export function resolveSiteConfig(options: KeyplanOptions, env: Record<string, s
     today: today!,
     excludeConfidential: exclude ? exclude !== '0' && exclude !== 'false' : o.excludeConfidential,
     showDrafts: mode.dev,
+    markdown: markdownProcessor(env.KEYPLAN_MARKDOWN?.trim() || o.markdown, logger),
   };
+}
+
+function markdownProcessor(name: string, logger?: AstroIntegrationLogger): SiteConfig['markdown'] {
+  if (name === 'satteri' || name === 'unified') return name;
+  fail(`KEYPLAN_MARKDOWN: "${name}" is not a Markdown processor; use "satteri" or "unified"`, logger);
 }
 
 /** "/plans-site" and "plans-site/" both mean "/plans-site/". */
 function normaliseBase(base: string): string {
   const trimmed = base.replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Which plans are left out of this build: drafts outside dev, and confidential plans when excluded. */
+export function hiddenPlans(result: CheckResult, site: SiteConfig): string[] {
+  return result.plans.filter(({ data }) => data
+    && ((!site.showDrafts && data.status === 'draft') || (site.excludeConfidential && data.confidential))).map((p) => p.id);
+}
+
+function linkTargets(result: CheckResult, site: SiteConfig): LinkTargets {
+  return buildLinkTargets(result.plans, result.people, { base: site.base, hidden: hiddenPlans(result, site) });
+}
+
+/** The chosen processor with the link plugin; loaded here so `npm run check` never pays for it. */
+async function markdownPipeline(name: SiteConfig['markdown'], links: LinkPluginOptions) {
+  if (name === 'unified') {
+    const [{ unified }, { default: remarkLinks }] = await Promise.all([
+      import('@astrojs/markdown-remark'), import('./links/remark.ts')]);
+    return unified({ remarkPlugins: [[remarkLinks, links]] });
+  }
+  const [{ satteri }, { default: satteriLinks }] = await Promise.all([
+    import('@astrojs/markdown-satteri'), import('./links/satteri.ts')]);
+  return satteri({ mdastPlugins: [satteriLinks(links)] });
 }
 
 function fail(message: string, logger?: AstroIntegrationLogger): never {

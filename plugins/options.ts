@@ -17,6 +17,11 @@ export const optionsSchema = z.strictObject({
   today: calendarDate().optional(),
   /** Leave confidential plans out of the build entirely; `KEYPLAN_EXCLUDE_CONFIDENTIAL=1` turns it on. */
   excludeConfidential: z.boolean().default(false),
+  /**
+   * The Markdown processor for plan bodies: Sätteri (Astro's native one, the
+   * faster) or unified (remark and rehype plugins). `KEYPLAN_MARKDOWN` overrides it.
+   */
+  markdown: z.enum(['satteri', 'unified']).default('satteri'),
 });
 
 export type KeyplanOptions = z.input<typeof optionsSchema>;
@@ -32,4 +37,5 @@ export interface SiteConfig {
   excludeConfidential: boolean;
   /** Draft plans are shown in `astro dev` only. */
   showDrafts: boolean;
+  markdown: 'satteri' | 'unified';
 }

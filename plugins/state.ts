@@ -6,11 +6,14 @@
  */
 import type { CheckResult } from '../src/validate/check.ts';
 import type { SiteConfig } from './options.ts';
+import type { LinkTargets } from '../src/links/resolve.ts';
 
 export interface ContentState {
   root: string;
   config: SiteConfig;
   result: CheckResult;
+  /** What body links resolve against in this build. */
+  links: LinkTargets;
   /** Checks the content again (after an edit in dev); unchanged files are not re-parsed. */
   refresh(): CheckResult;
 }

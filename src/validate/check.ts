@@ -15,6 +15,9 @@ import { loadContent, type SourceFile } from './load.ts';
 import { Locator } from './locate.ts';
 import { checkReferences, intendedId, ITEM_LISTS, type ItemKind, type ItemList, type PersonInput, type PlanInput } from './rules.ts';
 import { schemaFindings } from './schema-findings.ts';
+import { isOutlineError, outlineBody, type Outline, type OutlineError } from '../links/outline.ts';
+import { resolveLink } from '../links/resolve.ts';
+import { buildLinkTargets } from '../links/targets.ts';
 
 export interface CheckOptions {
   /** The project root, holding `content/`. */
@@ -30,6 +33,8 @@ export interface CheckedPlan {
   source: SourceFile;
   /** Present when the frontmatter passed the schema (defaults applied). */
   data?: PlanData;
+  /** Headings and links of the body, when it is valid MDX. */
+  outline?: Outline;
 }
 
 export interface CheckedPerson {
@@ -69,7 +74,11 @@ export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOpti
     }
     if (source.kind === 'plan') {
       const { valid, salvaged } = checkSchema(source, plansSchema, findings);
-      plans.push({ id: source.id, source, data: valid as PlanData | undefined });
+      const outline = source.body === undefined ? undefined : outlineOf(source);
+      if (outline && isOutlineError(outline)) {
+        findings.push({ file: source.file, severity: 'error', path: [], field: ['body'], at: outline, message: outline.message });
+      }
+      plans.push({ id: source.id, source, data: valid as PlanData | undefined, outline: outline && !isOutlineError(outline) ? outline : undefined });
       planInputs.push({ id: source.id, file: source.file, data: salvaged as Partial<PlanData> | undefined, writtenIds: writtenIds(source.data) });
       if (source.body !== undefined && Buffer.byteLength(source.body) > BODY_WARN_BYTES) {
         const size = (Buffer.byteLength(source.body) / 1024 / 1024).toFixed(1);
@@ -83,6 +92,7 @@ export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOpti
     }
   }
   findings.push(...checkReferences(planInputs, personInputs, { today: options.today }));
+  findings.push(...checkBodyLinks(plans, planInputs, personInputs));
 
   const issues = locate(findings, files);
   return {
@@ -96,6 +106,34 @@ export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOpti
 
 /** Lists checked as a whole (selection weights sum to 100): one broken entry drops the list, so the total is not misreported. */
 const WHOLE_LISTS = new Set(['selection']);
+
+const outlines = new Map<string, Outline | OutlineError>();
+
+/** Bodies are outlined once per content hash: a dev server re-checks unchanged files for free. */
+function outlineOf(source: SourceFile): Outline | OutlineError {
+  let outline = outlines.get(source.hash);
+  if (!outline) {
+    outline = outlineBody(source.body!, source.bodyLine!);
+    outlines.set(source.hash, outline);
+  }
+  return outline;
+}
+
+/** Every body link must name a plan, item, heading or person that exists, with an allowed scheme. */
+function checkBodyLinks(plans: readonly CheckedPlan[], planInputs: readonly PlanInput[], people: readonly PersonInput[]): Finding[] {
+  const outlineById = new Map(plans.map((p) => [p.id, p.outline]));
+  const targets = buildLinkTargets(planInputs.map((p) => ({ id: p.id, data: p.data, outline: outlineById.get(p.id) })), people, { base: '/' });
+  const findings: Finding[] = [];
+  for (const plan of plans) {
+    for (const link of plan.outline?.links ?? []) {
+      const resolved = resolveLink(link.url, plan.id, targets);
+      if (resolved.kind === 'error') {
+        findings.push({ file: plan.source.file, severity: 'error', path: [], field: ['body'], at: link, message: resolved.message });
+      }
+    }
+  }
+  return findings;
+}
 
 /**
  * Fields the reference rules read from every item of a list: an item with one
