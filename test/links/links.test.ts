@@ -1,0 +1,88 @@
+/**
+ * Every link form and every link error, through both Markdown processors and
+ * through the checker: the same resolver must give the same answer everywhere.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildLinkTargets } from '../../src/links/targets.ts';
+import { checkContent, checkFiles } from '../../src/validate/check.ts';
+import { formatIssue } from '../../src/validate/issue.ts';
+import { loadContent, loadFile } from '../../src/validate/load.ts';
+import { linksIn, PROCESSORS, renderBody } from './render.ts';
+
+const ROOT = join(import.meta.dirname, '../fixtures/links');
+const ACME = join(ROOT, 'content/plans/acme.mdx');
+const TODAY = '2026-11-25';
+const content = checkContent({ root: ROOT, today: TODAY });
+// As in a production build under /kp/: the draft is left out.
+const targets = buildLinkTargets(content.plans, content.people, { base: '/kp/', hidden: ['draft'] });
+
+describe.each(PROCESSORS)('links under %s', (processor) => {
+  it('renders every link form with the base path, filling empty text with the target\'s name', async () => {
+    const code = await renderBody(processor, ACME, readFileSync(ACME, 'utf8'), targets);
+    expect(linksIn(code)).toEqual([
+      { href: '/kp/plans/globex/', text: 'the Globex plan' },
+      { href: '/kp/plans/globex/', text: 'Globex Corporation' },
+      { href: '/kp/plans/globex/#grow-online', text: 'Grow online sales' },
+      { href: '/kp/plans/globex/#hank-scorpio', text: 'Hank Scorpio' },
+      { href: '/kp/plans/globex/#nps', text: 'Net promoter score' },
+      { href: '/kp/plans/globex/#initech', text: 'Initech' },
+      { href: '/kp/plans/globex/#where-we-stand', text: 'Where we stand' },
+      { href: '#churn', text: 'The client moves its budget' },
+      { href: '#context', text: 'our own section' },
+      { href: '/kp/people/jane-doe/', text: 'Jane Doe' },
+      // A confidential plan's item: only its name and its page, never the item.
+      { href: '/kp/plans/secret/', text: 'Secret Pharma' },
+      { href: 'https://example.com/a?b=c', text: 'the site' },
+      { href: 'mailto:jane@example.com', text: 'mail' },
+      { href: '../files/brief.pdf', text: 'a file' },
+      { href: '/kp/plans/globex/#grow-online', text: 'by reference' },
+    ]);
+    // A plan left out of the build: its name (or the written text) stays, the link goes.
+    expect(code).toContain('children: "Draft Holdings"');
+    expect(code).toContain('children: "the draft plan"');
+    expect(code).not.toContain('/kp/plans/draft/');
+  });
+
+  it('names nothing of a confidential plan that is left out of the build', async () => {
+    const excluded = buildLinkTargets(content.plans, content.people, { base: '/', hidden: ['draft', 'secret'] });
+    const code = await renderBody(processor, ACME, readFileSync(ACME, 'utf8'), excluded);
+    expect(code).not.toContain('Secret Pharma');
+    expect(code).not.toContain('plans/secret');
+  });
+});
+
+/** A plan whose body has one bad link, on line 14 (under the heading on line 13). */
+function planWith(link: string): string {
+  return readFileSync(ACME, 'utf8').replace(/## Context[\s\S]*$/, `## Context\n${link}\n`);
+}
+
+const ERRORS: [string, string, number][] = [
+  ['See [](plan:globx).', 'unknown plan "globx" in link "plan:globx" (did you mean "globex"?)', 5],
+  ['See [](plan:umbrella).', 'unknown plan "umbrella" in link "plan:umbrella": there is no such file in content/plans/', 5],
+  ['See [](plan:globex#grow-onlin).', 'no item or heading "grow-onlin" in plan "globex" (did you mean "grow-online"?)', 5],
+  ['Go [](#chrn) now.', 'no item or heading "chrn" in this plan (did you mean "churn"?)', 4],
+  ['Ask [](person:jane-do).', 'unknown person "jane-do" in link "person:jane-do" (did you mean "jane-doe"?)', 5],
+  ['[click](javascript:alert(1))', '"javascript:" links are not allowed; link with plan:, person:, #item, a relative path, http(s): or mailto:', 1],
+  ['A [pixel](data:image/png;base64,AAAA) here.', '"data:" links are not allowed; link with plan:, person:, #item, a relative path, http(s): or mailto:', 3],
+  ['[x](VBScript:msgbox)', '"vbscript:" links are not allowed; link with plan:, person:, #item, a relative path, http(s): or mailto:', 1],
+];
+
+describe('link errors', () => {
+  it.each(ERRORS)('%s is reported by the checker at line and column', (link, message, column) => {
+    const file = loadFile('content/plans/acme.mdx', 'plan', planWith(link));
+    const others = loadContent(ROOT).filter((f) => f.file !== 'content/plans/acme.mdx');
+    const { issues } = checkFiles([file, ...others], { today: TODAY });
+    expect(issues.map(formatIssue)).toEqual([`content/plans/acme.mdx:14:${column} error body: ${message}`]);
+  });
+
+  describe.each(PROCESSORS)('under %s', (processor) => {
+    it.each(ERRORS)('%s fails the render with the same message and place', async (link, message, column) => {
+      const error = await renderBody(processor, ACME, planWith(link), targets).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toContain(message);
+      expect(error).toMatchObject({ line: 14, column });
+    });
+  });
+});
