@@ -8,7 +8,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CheckResult } from '../src/validate/check.ts';
 import { getContentState } from './state.ts';
 
-type Kind = 'plans' | 'people';
+/** Plans, people, and the outlines (headings and links) of plan bodies. */
+type Kind = 'plans' | 'people' | 'outlines';
 
 export function keyplanLoader(kind: Kind): Loader {
   return {
@@ -17,7 +18,7 @@ export function keyplanLoader(kind: Kind): Loader {
       const state = getContentState();
       sync(kind, state.result, context);
       context.watcher?.on('all', (_event, path) => {
-        if (!path.replaceAll('\\', '/').includes(`/content/${kind}/`)) return;
+        if (!path.replaceAll('\\', '/').includes(`/content/${kind === 'people' ? 'people' : 'plans'}/`)) return;
         sync(kind, state.refresh(), context);
       });
     },
@@ -25,18 +26,19 @@ export function keyplanLoader(kind: Kind): Loader {
 }
 
 function sync(kind: Kind, result: CheckResult, { store }: LoaderContext): void {
-  const entries = kind === 'plans' ? result.plans : result.people;
+  const entries = kind === 'people' ? result.people : result.plans;
   const keep = new Set<string>();
   for (const entry of entries) {
-    if (!entry.data) continue;
+    const data = kind === 'outlines' ? (entry as CheckResult['plans'][number]).outline : entry.data;
+    if (!data || !entry.data) continue;
     keep.add(entry.id);
     if (store.get(entry.id)?.digest === entry.source.hash) continue;
     store.set({
       id: entry.id,
-      data: entry.data as Record<string, unknown>,
-      filePath: entry.source.file,
+      data: data as unknown as Record<string, unknown>,
       digest: entry.source.hash,
       // Plans are MDX: Astro compiles the body when a page renders it.
+      ...(kind === 'outlines' ? {} : { filePath: entry.source.file }),
       ...(kind === 'plans' ? { deferredRender: true } : {}),
     });
   }

@@ -12,4 +12,6 @@ import { planSchema } from './schema/plan.ts';
 export const collections = {
   plans: defineCollection({ loader: keyplanLoader('plans'), schema: planSchema(site.perspectives) }),
   people: defineCollection({ loader: keyplanLoader('people'), schema: personSchema }),
+  /** Headings and links of each plan's body, for backlinks; computed by the checker. */
+  outlines: defineCollection({ loader: keyplanLoader('outlines') }),
 };

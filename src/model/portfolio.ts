@@ -17,6 +17,9 @@ import { deriveHorizon } from './horizon.ts';
 import { riskBand, riskScore, type RiskBand } from './risk-band.ts';
 import { measureStatus, planHealth, type Health, type MeasureStatus } from './scorecard.ts';
 import { attractiveness } from './selection.ts';
+import { collectReferences, type Reference } from './references.ts';
+import type { Outline } from '../links/outline.ts';
+import { buildLinkTargets } from '../links/targets.ts';
 
 export interface PortfolioConfig {
   today: IsoDate;
@@ -32,6 +35,8 @@ export interface GoalView extends Goal {
   horizon: Horizon;
   /** Resolved dependencies: `plan` is this plan's id for local ones. */
   dependencies: ItemLink[];
+  /** Goals, here or in other plans, that depend on this one. */
+  blocks: ItemLink[];
 }
 
 export interface ItemLink {
@@ -60,6 +65,7 @@ export interface ActionView extends Action {
   overdue: boolean;
   open: boolean;
   dependencies: ItemLink[];
+  blocks: ItemLink[];
 }
 
 export interface PlanView {
@@ -77,9 +83,11 @@ export interface PlanView {
   openActions: number;
   /** Plans whose `parent` is this one. */
   children: string[];
-  /** `related`, without plans left out of this build. */
+  /** Related plans, both those this plan names and those that name it. */
   related: string[];
   parent?: string;
+  /** References from other plans to this one or its items. */
+  referencedBy: Reference[];
 }
 
 export interface PersonView {
@@ -89,6 +97,16 @@ export interface PersonView {
   owns: string[];
   /** Plans they are on the team of. */
   teams: { plan: string; role: string; allocation?: number }[];
+  /** Sum of their allocations across plans, in %. */
+  allocation: number;
+  /** Items they own, by plan (confidential plans left out: only their names are shown). */
+  goals: { plan: string; goal: GoalView }[];
+  actions: { plan: string; action: ActionView }[];
+  risks: { plan: string; risk: RiskView }[];
+  /** Client stakeholders whose relationship they hold. */
+  relationships: { plan: string; stakeholder: StakeholderView }[];
+  /** Confidential plans they own or work on: shown by name only. */
+  confidential: string[];
   reports: string[];
 }
 
@@ -103,6 +121,8 @@ export interface Portfolio {
 export interface PortfolioInput {
   plans: readonly { id: string; data: PlanData }[];
   people: readonly { id: string; data: Person }[];
+  /** Body outlines by plan id, for references from body links. */
+  outlines?: ReadonlyMap<string, Outline>;
 }
 
 export function buildPortfolio(input: PortfolioInput, config: PortfolioConfig): Portfolio {
@@ -117,19 +137,58 @@ export function buildPortfolio(input: PortfolioInput, config: PortfolioConfig): 
   const plan = new Map(plans.map((p) => [p.id, p]));
   for (const view of plans) {
     if (view.parent) plan.get(view.parent)!.children.push(view.id);
+    for (const other of view.related) {
+      const back = plan.get(other)!;
+      if (!back.related.includes(view.id)) back.related.push(view.id);
+    }
+  }
+
+  // Dependencies seen from the other side: what each goal or action blocks.
+  for (const view of plans) {
+    for (const list of ['goals', 'actions'] as const) {
+      for (const item of view[list]) {
+        for (const dep of item.dependencies) {
+          const target = plan.get(dep.plan)?.[list].find((x) => x.id === dep.item);
+          target?.blocks.push({ plan: view.id, item: item.id, label: item.title });
+        }
+      }
+    }
+  }
+
+  const targets = buildLinkTargets(
+    input.plans.map((p) => ({ id: p.id, data: p.data, outline: input.outlines?.get(p.id) })),
+    input.people, { base: '/', hidden: input.plans.filter((p) => !ids.has(p.id)).map((p) => p.id) });
+  for (const ref of collectReferences(shown.map((p) => ({ ...p, outline: input.outlines?.get(p.id) })), targets)) {
+    plan.get(ref.to.plan)!.referencedBy.push(ref);
   }
 
   const people = input.people
-    .map((p): PersonView => ({
-      id: p.id,
-      data: p.data,
-      owns: plans.filter((v) => v.data.owner === p.id).map((v) => v.id),
-      teams: plans.flatMap((v) => (v.data.team ?? []).filter((t) => t.person === p.id)
-        .map((t) => ({ plan: v.id, role: t.role, allocation: t.allocation }))),
-      reports: input.people.filter((q) => q.data.manager === p.id).map((q) => q.id),
-    }))
+    .map((p) => personView(p, plans, input.people))
     .sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
   return { plans, plan, people, person: new Map(people.map((p) => [p.id, p])), today: config.today };
+}
+
+function personView(p: { id: string; data: Person }, plans: readonly PlanView[], everyone: PortfolioInput['people']): PersonView {
+  const open = plans.filter((v) => !v.data.confidential);
+  const mine = <T extends { owner?: string }>(list: (v: PlanView) => T[]) =>
+    open.flatMap((v) => list(v).filter((x) => x.owner === p.id).map((x) => ({ plan: v.id, x })));
+  const teams = plans.flatMap((v) => (v.data.team ?? []).filter((t) => t.person === p.id)
+    .map((t) => ({ plan: v.id, role: t.role, allocation: t.allocation })));
+  return {
+    id: p.id,
+    data: p.data,
+    owns: plans.filter((v) => v.data.owner === p.id).map((v) => v.id),
+    teams,
+    allocation: teams.reduce((sum, t) => sum + (t.allocation ?? 0), 0),
+    goals: mine((v) => v.goals).map(({ plan, x }) => ({ plan, goal: x })),
+    actions: mine((v) => v.actions).map(({ plan, x }) => ({ plan, action: x })),
+    risks: mine((v) => v.risks).map(({ plan, x }) => ({ plan, risk: x })),
+    relationships: mine((v) => v.stakeholders).map(({ plan, x }) => ({ plan, stakeholder: x })),
+    confidential: plans.filter((v) => v.data.confidential
+      && (v.data.owner === p.id || (v.data.team ?? []).some((t) => t.person === p.id)
+        || [...v.goals, ...v.actions, ...v.risks, ...v.stakeholders].some((x) => x.owner === p.id))).map((v) => v.id),
+    reports: everyone.filter((q) => q.data.manager === p.id).map((q) => q.id),
+  };
 }
 
 function planView(id: string, data: PlanData, shown: Set<string>, dataById: Map<string, PlanData>, config: PortfolioConfig): PlanView {
@@ -150,6 +209,7 @@ function planView(id: string, data: PlanData, shown: Set<string>, dataById: Map<
     start: g.start ?? data.period.start,
     horizon: g.horizon ?? deriveHorizon(data.period.start, g.due),
     dependencies: resolve(g.dependsOn, 'goals'),
+    blocks: [],
   }));
   const measures = (data.scorecard ?? []).map((m): MeasureView => ({
     ...m,
@@ -161,6 +221,7 @@ function planView(id: string, data: PlanData, shown: Set<string>, dataById: Map<
     overdue: isActionOverdue(a, today),
     open: isActionOpen(a),
     dependencies: resolve(a.dependsOn, 'actions'),
+    blocks: [],
   }));
   return {
     id,
@@ -182,5 +243,6 @@ function planView(id: string, data: PlanData, shown: Set<string>, dataById: Map<
     children: [],
     related: (data.related ?? []).filter((r) => shown.has(r)),
     parent: data.parent && shown.has(data.parent) ? data.parent : undefined,
+    referencedBy: [],
   };
 }

@@ -2,6 +2,7 @@
 import { getCollection } from 'astro:content';
 import site from 'virtual:keyplan/config';
 import { buildPortfolio, type Portfolio } from '../model/portfolio.ts';
+import type { Outline } from '../links/outline.ts';
 
 let cached: Promise<Portfolio> | undefined;
 
@@ -13,6 +14,6 @@ export function getPortfolio(): Promise<Portfolio> {
 }
 
 async function load(): Promise<Portfolio> {
-  const [plans, people] = await Promise.all([getCollection('plans'), getCollection('people')]);
-  return buildPortfolio({ plans, people }, site);
+  const [plans, people, outlines] = await Promise.all([getCollection('plans'), getCollection('people'), getCollection('outlines')]);
+  return buildPortfolio({ plans, people, outlines: new Map(outlines.map((o) => [o.id, o.data as unknown as Outline])) }, site);
 }

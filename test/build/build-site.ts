@@ -45,7 +45,13 @@ export function htmlFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** Text with runs of white space folded, as a reader sees it. */
+/** Text with runs of white space folded, as a reader sees it: cells and blocks apart. */
 export function text(el: HTMLElement | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (!el) return '';
+  const spaced = parse(el.toString());
+  for (const block of spaced.querySelectorAll('div, p, li, dt, dd, td, th, tr, br, h1, h2, h3, ul, section')) {
+    block.insertAdjacentHTML('beforebegin', ' ');
+    block.insertAdjacentHTML('afterend', ' ');
+  }
+  return spaced.textContent.replace(/\s+/g, ' ').trim();
 }

@@ -92,19 +92,72 @@ describe('the sample site', () => {
     expect(owned).toContain(`${BASE}plans/aldermoor-bank/`);
   });
 
-  it('keeps every link inside the base path and every internal link pointing at a page', () => {
+  it('shows what refers to a plan, each entry linking back to the exact place', () => {
+    const group = readPage(outDir, 'plans/castellan-group');
+    const refs = group.querySelectorAll('#section_references li');
+    const entries = refs.map((li) => ({ text: text(li), hrefs: li.querySelectorAll('a').map((a) => a.getAttribute('href')) }));
+    expect(entries).toEqual(expect.arrayContaining([
+      { text: 'Aldermoor Bank lists this plan as related', hrefs: [`${BASE}plans/aldermoor-bank/`] },
+      { text: 'Castellan Asset Management is a subsidiary of this account', hrefs: [`${BASE}plans/castellan-asset/`] },
+      { text: 'Castellan Asset Management: narrative links to Sign a group master services agreement covering all subsidiaries',
+        hrefs: [`${BASE}plans/castellan-asset/#context`, '#group-msa'] },
+      { text: 'Castellan Asset Management: narrative links to Deliver the group brand architecture',
+        hrefs: [`${BASE}plans/castellan-asset/#where-we-stand`, '#brand-architecture'] },
+      { text: 'Castellan Asset Management: Align the platform with the group data framework depends on Agree a group data and analytics framework',
+        hrefs: [`${BASE}plans/castellan-asset/#align-group-data`, '#group-data-framework'] },
+    ]));
+    expect(entries).toHaveLength(6);
+    // The goal shows what it blocks in the other plan.
+    expect(text(group.querySelector('tr#group-data-framework'))).toContain('Blocks Align the platform with the group data framework (Castellan Asset Management)');
+    const kestrel = readPage(outDir, 'plans/kestrel-mobile');
+    expect(kestrel.querySelectorAll('#section_references a').map((a) => a.getAttribute('href')))
+      .toContain(`${BASE}plans/aldermoor-bank/#what-we-will-do`);
+  });
+
+  it('shows the account hierarchy from both sides', () => {
+    const child = readPage(outDir, 'plans/castellan-asset');
+    expect(child.querySelectorAll('.breadcrumb a').map(text)).toEqual(['Portfolio', 'Castellan Insurance Group']);
+    const parent = readPage(outDir, 'plans/castellan-group');
+    expect(text(parent.querySelector('.facts:nth-of-type(2)'))).toContain('Subsidiary plans Castellan Asset Management');
+    expect(text(parent)).toContain('Related plans Aldermoor Bank');
+    expect(text(readPage(outDir, 'plans/aldermoor-bank'))).toContain('Related plans Castellan Insurance Group');
+  });
+
+  it('shows everything a person holds across plans, flagging overdue actions and over-allocation', () => {
+    const ravi = readPage(outDir, 'people/ravi-menon');
+    expect(text(ravi.querySelector('#section_teams tfoot'))).toBe('Total 115% (over 100%)');
+    expect(text(ravi.querySelector('.facts'))).toMatch(/Allocated 115% of their time \W*Over 100%/);
+    const tom = readPage(outDir, 'people/tom-achterberg');
+    const sections = tom.querySelectorAll('section h2').map(text);
+    expect(sections).toEqual(expect.arrayContaining(['Plans owned', 'Account teams', 'Actions', 'Goals', 'Risks', 'Client relationships']));
+    const erik = readPage(outDir, 'people/erik-jansen');
+    const overdue = erik.querySelectorAll('#section_actions tbody tr').filter((tr) => text(tr).includes('Overdue')).map(text);
+    expect(overdue).toEqual([expect.stringContaining('Offer Adrian Cole a no-fee media efficiency audit')]);
+  });
+
+  it('keeps every link inside the base path, pointing at a page that exists and an element with the fragment\'s id', () => {
     const pages = htmlFiles(outDir);
     expect(pages.length).toBe(published.length + content.people.length + 2);
+    const ids = new Map<string, Set<string>>();
+    const idsOf = (page: string) => {
+      if (!ids.has(page)) ids.set(page, new Set(readPage(outDir, page).querySelectorAll('[id]').map((el) => el.id)));
+      return ids.get(page)!;
+    };
+    let checked = 0;
     for (const file of pages) {
       const page = readPage(outDir, file);
+      const here = file.replace(/index\.html$/, '');
       for (const el of page.querySelectorAll('[href], [src]')) {
         const target = el.getAttribute('href') ?? el.getAttribute('src')!;
-        if (target.startsWith('#') || target.startsWith('mailto:')) continue;
-        expect(target, `${file}: ${target}`).toMatch(new RegExp(`^${BASE}`));
-        const path = target.slice(BASE.length).split('#')[0];
-        const exists = existsSync(join(outDir, path)) && (!path.endsWith('/') || existsSync(join(outDir, path, 'index.html')));
+        if (target.startsWith('mailto:')) continue;
+        expect(target, `${file}: ${target}`).toMatch(target.startsWith('#') ? /^#./ : new RegExp(`^${BASE}`));
+        const [path, fragment] = target.startsWith('#') ? [here, target.slice(1)] : target.slice(BASE.length).split('#');
+        const exists = existsSync(join(outDir, path)) && (!path.endsWith('/') && path !== '' || existsSync(join(outDir, path, 'index.html')));
         expect(exists, `${file} links to missing ${target}`).toBe(true);
+        if (fragment !== undefined) expect(idsOf(path).has(decodeURIComponent(fragment)), `${file} links to ${target}: no element with that id`).toBe(true);
+        checked++;
       }
     }
+    expect(checked).toBeGreaterThan(1000);
   });
 });
