@@ -137,7 +137,7 @@ describe('the sample site', () => {
 
   it('keeps every link inside the base path, pointing at a page that exists and an element with the fragment\'s id', () => {
     const pages = htmlFiles(outDir);
-    expect(pages.length).toBe(published.length + content.people.length + 2);
+    expect(pages.length).toBe(published.length + content.people.length + 3);
     const ids = new Map<string, Set<string>>();
     const idsOf = (page: string) => {
       if (!ids.has(page)) ids.set(page, new Set(readPage(outDir, page).querySelectorAll('[id]').map((el) => el.id)));
