@@ -5,6 +5,7 @@
  * first), shares the checked content with the collection loaders, and exposes
  * the site options to pages as `virtual:keyplan/config`.
  */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -12,9 +13,14 @@ import { resolveToday, TodayError } from '../src/model/today.ts';
 import { checkContent, type CheckResult } from '../src/validate/check.ts';
 import { formatIssue } from '../src/validate/issue.ts';
 import { optionsSchema, type KeyplanOptions, type SiteConfig } from './options.ts';
-import { setContentState, type ContentState } from './state.ts';
+import { getContentState, setContentState, type ContentState } from './state.ts';
+import { LOADER_KINDS, loaderName } from './loader.ts';
 import type { LinkPluginOptions } from './links/shared.ts';
 import { buildLinkTargets } from '../src/links/targets.ts';
+import { findBrowser, INSTALL_HINT } from './diagrams/browser.ts';
+import { DiagramRenderer, diagramHash, MERMAID_CONFIG, MERMAID_SCRIPT } from './diagrams/renderer.ts';
+import { collectDiagrams, diagramIssues } from './diagrams/stage.ts';
+import { compareIssues } from '../src/validate/issue.ts';
 import type { LinkTargets } from '../src/links/resolve.ts';
 
 const VIRTUAL_CONFIG = 'virtual:keyplan/config';
@@ -23,6 +29,8 @@ export interface KeyplanIntegration extends AstroIntegration {
   /** The options as given, for tools that read astro.config.mjs (npm run check). */
   keyplanOptions: KeyplanOptions;
 }
+
+let renderer: DiagramRenderer | undefined;
 
 export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegration {
   return {
@@ -37,33 +45,64 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
           root, today: site.today, perspectives: site.perspectives,
           cacheDir: join(root, 'node_modules/.cache/keyplan'),
         });
+        renderer = new DiagramRenderer({ cacheDir: join(root, 'node_modules/.cache/keyplan/diagrams'), browserPath: site.chromium });
+        const diagramLog = logger.fork('keyplan:diagrams');
+        if (!renderer.canRender) {
+          diagramLog.warn(`no Chromium found: diagrams will render in the reader's browser from a script shipped with the site. For SVG at build time, ${INSTALL_HINT}.`);
+        }
         const started = performance.now();
         const result = check();
         const ms = Math.round(performance.now() - started);
         report(result, logger);
-        if (result.errors > 0 && command !== 'dev') {
-          logger.error(`${plural(result.errors, 'error')} in the content; nothing was built. Fix them and build again (npm run check lists them without building).`);
-          // Before Astro writes anything: an existing dist/ stays as it was.
-          process.exit(1);
-        }
+        if (result.errors > 0 && command !== 'dev') failBuild(result.errors, logger);
         logger.info(`checked ${plural(result.plans.length, 'plan')} and ${plural(result.people.length, 'person', 'people')} in ${ms} ms`);
+
         const state: ContentState = {
-          root, config: site, result, links: linkTargets(result, site),
-          refresh() {
+          root, config: site, result, links: linkTargets(result, site), diagrams: new Map(),
+          async refresh() {
             state.result = check();
             state.links = linkTargets(state.result, site);
+            await renderAll(state, diagramLog);
             report(state.result, logger);
             return state.result;
           },
         };
+        await renderAll(state, diagramLog);
+        if (state.result.errors > 0 && command !== 'dev') {
+          report({ ...state.result, issues: state.result.issues.filter((i) => i.field === 'body' && i.message.startsWith('mermaid:')) }, logger);
+          failBuild(state.result.errors, logger);
+        }
+        if (command !== 'dev') await renderer.close();
         setContentState(state);
         addWatchFile(new URL('./astro.config.mjs', config.root));
         updateConfig({
           base: site.base,
           trailingSlash: 'always',
-          markdown: { processor: await markdownPipeline(site.markdown, { targets: () => state.links }) },
-          vite: { plugins: [virtualConfig(site)] },
+          markdown: {
+            processor: await markdownPipeline(site.markdown, { targets: () => state.links }),
+            // mermaid blocks are drawn by Keyplan, not highlighted as code.
+            syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
+          },
+          vite: { plugins: [virtualConfig(site), diagramAssets()] },
         });
+      },
+      'astro:build:done': ({ dir }) => {
+        // The fallback renderer ships with the site (no CDN), for diagrams no browser drew at build time.
+        writeDiagramAssets(fileURLToPath(dir));
+      },
+      'astro:server:setup': ({ server, refreshContent }) => {
+        // One check per change, then every Keyplan collection reloads from it.
+        let pending: Promise<void> | undefined;
+        server.watcher.on('all', (_event, path) => {
+          if (!/[\\/]content[\\/](plans|people)[\\/]/.test(path)) return;
+          pending = (pending ?? Promise.resolve()).then(async () => {
+            await getContentState().refresh();
+            await refreshContent?.({ loaders: LOADER_KINDS.map(loaderName) });
+          });
+        });
+      },
+      'astro:server:done': async () => {
+        await renderer?.close();
       },
     },
   };
@@ -95,6 +134,7 @@ export function resolveSiteConfig(options: KeyplanOptions, env: Record<string, s
     excludeConfidential: exclude ? exclude !== '0' && exclude !== 'false' : o.excludeConfidential,
     showDrafts: mode.dev,
     markdown: markdownProcessor(env.KEYPLAN_MARKDOWN?.trim() || o.markdown, logger),
+    chromium: findBrowser(o.chromium, env),
   };
 }
 
@@ -107,6 +147,64 @@ function markdownProcessor(name: string, logger?: AstroIntegrationLogger): SiteC
 function normaliseBase(base: string): string {
   const trimmed = base.replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
+}
+
+function failBuild(errors: number, logger: AstroIntegrationLogger): never {
+  logger.error(`${plural(errors, 'error')} in the content; nothing was built. Fix them and build again (npm run check lists them without building).`);
+  // Before Astro writes anything: an existing dist/ stays as it was.
+  process.exit(1);
+}
+
+/**
+ * Renders every diagram of the plans in this build (cached ones cost nothing)
+ * and adds mermaid's errors in plan bodies to the check result.
+ */
+async function renderAll(state: ContentState, log: AstroIntegrationLogger): Promise<void> {
+  const hidden = new Set(hiddenPlans(state.result, state.config));
+  const jobs = collectDiagrams(state.result, new Set(state.result.plans.map((p) => p.id).filter((id) => !hidden.has(id))));
+  const { results, stats } = await renderer!.renderAll(jobs.map((j) => j.source));
+  state.diagrams = new Map(jobs.flatMap((job) => {
+    const result = results.get(diagramHash(job.source));
+    return result && 'svg' in result ? [[job.source, result.svg] as const] : [];
+  }));
+  const issues = diagramIssues(jobs, results);
+  if (issues.length) {
+    const all = [...state.result.issues, ...issues].sort(compareIssues);
+    state.result = { ...state.result, issues: all, errors: state.result.errors + issues.length };
+  }
+  const missing = jobs.length - state.diagrams.size - issues.length;
+  log.info(`rendered ${plural(stats.rendered, 'diagram')} (${stats.cached} cached) in ${(stats.ms / 1000).toFixed(1)}s`
+    + (missing > 0 ? `; ${missing} left to render in the reader's browser` : ''));
+}
+
+const ASSET_DIR = '_keyplan';
+const FALLBACK_SCRIPT = `mermaid.initialize(${JSON.stringify(MERMAID_CONFIG)});\nmermaid.run({ querySelector: 'pre.mermaid' });\n`;
+
+function writeDiagramAssets(outDir: string): void {
+  mkdirSync(join(outDir, ASSET_DIR), { recursive: true });
+  copyFileSync(MERMAID_SCRIPT, join(outDir, ASSET_DIR, 'mermaid.min.js'));
+  writeFileSync(join(outDir, ASSET_DIR, 'diagrams.js'), FALLBACK_SCRIPT);
+}
+
+/** In dev, the same two files, served from memory. */
+function diagramAssets() {
+  return {
+    name: 'keyplan:diagram-assets',
+    configureServer(server: { middlewares: { use(fn: (req: { url?: string }, res: { setHeader(k: string, v: string): void; end(body: string | Buffer): void }, next: () => void) => void): void } }) {
+      server.middlewares.use((req, res, next) => {
+        const path = req.url?.split('?')[0] ?? '';
+        if (path.endsWith(`/${ASSET_DIR}/mermaid.min.js`)) {
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end(readFileSync(MERMAID_SCRIPT));
+        } else if (path.endsWith(`/${ASSET_DIR}/diagrams.js`)) {
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end(FALLBACK_SCRIPT);
+        } else {
+          next();
+        }
+      });
+    },
+  };
 }
 
 /** Which plans are left out of this build: drafts outside dev, and confidential plans when excluded. */

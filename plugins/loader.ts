@@ -1,31 +1,44 @@
 /**
- * Content-collection loaders for plans and people. They store what the
- * integration's check already parsed and validated: nothing is parsed or
- * checked twice, and a file that failed the check is left out (in dev, the
- * log says why; a build stops before it gets here).
+ * Content-collection loaders. They store what the integration's check already
+ * parsed, validated and rendered: nothing is parsed or checked twice, and a
+ * file that failed the check is left out (in dev, the log and a banner say why;
+ * a build stops before it gets here). In dev the integration watches content/,
+ * checks again and asks Astro to run these loaders again.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CheckResult } from '../src/validate/check.ts';
 import { getContentState } from './state.ts';
+import { sourceKey } from './diagrams/key.ts';
 
-/** Plans, people, and the outlines (headings and links) of plan bodies. */
-type Kind = 'plans' | 'people' | 'outlines';
+/** Plans, people, the outlines (headings and links) of plan bodies, and rendered diagrams. */
+export const LOADER_KINDS = ['plans', 'people', 'outlines', 'diagrams'] as const;
+type Kind = (typeof LOADER_KINDS)[number];
+
+export const loaderName = (kind: Kind) => `keyplan-${kind}`;
 
 export function keyplanLoader(kind: Kind): Loader {
   return {
-    name: `keyplan-${kind}`,
+    name: loaderName(kind),
     load: async (context: LoaderContext) => {
       const state = getContentState();
-      sync(kind, state.result, context);
-      context.watcher?.on('all', (_event, path) => {
-        if (!path.replaceAll('\\', '/').includes(`/content/${kind === 'people' ? 'people' : 'plans'}/`)) return;
-        sync(kind, state.refresh(), context);
-      });
+      if (kind === 'diagrams') syncDiagrams(state.diagrams, context);
+      else sync(kind, state.result, context);
     },
   };
 }
 
-function sync(kind: Kind, result: CheckResult, { store }: LoaderContext): void {
+/** Rendered SVG by source key: a page finds a diagram by hashing its source. */
+function syncDiagrams(diagrams: ReadonlyMap<string, string>, { store }: LoaderContext): void {
+  const keep = new Set<string>();
+  for (const [source, svg] of diagrams) {
+    const id = sourceKey(source);
+    keep.add(id);
+    if (!store.get(id)) store.set({ id, data: { svg } });
+  }
+  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+}
+
+function sync(kind: Exclude<Kind, 'diagrams'>, result: CheckResult, { store }: LoaderContext): void {
   const entries = kind === 'people' ? result.people : result.plans;
   const keep = new Set<string>();
   for (const entry of entries) {

@@ -22,6 +22,12 @@ export const optionsSchema = z.strictObject({
    * faster) or unified (remark and rehype plugins). `KEYPLAN_MARKDOWN` overrides it.
    */
   markdown: z.enum(['satteri', 'unified']).default('satteri'),
+  /**
+   * The Chromium or Chrome that renders diagrams at build time; found in the
+   * usual places when not given. "none": render in the reader's browser.
+   * `KEYPLAN_CHROMIUM` overrides it.
+   */
+  chromium: z.string().optional(),
 });
 
 export type KeyplanOptions = z.input<typeof optionsSchema>;
@@ -38,4 +44,6 @@ export interface SiteConfig {
   /** Draft plans are shown in `astro dev` only. */
   showDrafts: boolean;
   markdown: 'satteri' | 'unified';
+  /** The browser that renders diagrams at build time, if there is one. */
+  chromium?: string;
 }

@@ -14,8 +14,10 @@ export interface ContentState {
   result: CheckResult;
   /** What body links resolve against in this build. */
   links: LinkTargets;
-  /** Checks the content again (after an edit in dev); unchanged files are not re-parsed. */
-  refresh(): CheckResult;
+  /** Rendered SVG by diagram source, for the diagrams this build could render. */
+  diagrams: Map<string, string>;
+  /** Checks the content again (after an edit in dev); unchanged files are not re-parsed or re-rendered. */
+  refresh(): Promise<CheckResult>;
 }
 
 const KEY = Symbol.for('keyplan.content-state');

@@ -14,4 +14,6 @@ export const collections = {
   people: defineCollection({ loader: keyplanLoader('people'), schema: personSchema }),
   /** Headings and links of each plan's body, for backlinks; computed by the checker. */
   outlines: defineCollection({ loader: keyplanLoader('outlines') }),
+  /** Diagrams rendered at build time, by the hash of their source. */
+  diagrams: defineCollection({ loader: keyplanLoader('diagrams') }),
 };

@@ -8,8 +8,11 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { KeyplanOptions } from '../../plugins/options.ts';
 import { resolveSiteConfig } from '../../plugins/keyplan.ts';
-import { checkContent } from '../validate/check.ts';
-import { formatGithub, formatIssue } from '../validate/issue.ts';
+import { checkContent, type CheckResult } from '../validate/check.ts';
+import { compareIssues, formatGithub, formatIssue } from '../validate/issue.ts';
+import { INSTALL_HINT } from '../../plugins/diagrams/browser.ts';
+import { DiagramRenderer, diagramHash } from '../../plugins/diagrams/renderer.ts';
+import { collectDiagrams, diagramIssues } from '../../plugins/diagrams/stage.ts';
 
 const USAGE = 'usage: npm run check -- [--format text|github] [--root DIR]';
 
@@ -33,7 +36,8 @@ async function main(): Promise<number> {
   const root = resolve(args.values.root!);
   const site = resolveSiteConfig(await readOptions(root), process.env, { dev: false });
   const started = performance.now();
-  const result = checkContent({ root, today: site.today, perspectives: site.perspectives, cacheDir: join(root, 'node_modules/.cache/keyplan') });
+  const checked = checkContent({ root, today: site.today, perspectives: site.perspectives, cacheDir: join(root, 'node_modules/.cache/keyplan') });
+  const result = await checkMermaidBlocks(checked, root, site.chromium);
   const ms = Math.round(performance.now() - started);
 
   const print = format === 'github' ? formatGithub : formatIssue;
@@ -44,6 +48,26 @@ async function main(): Promise<number> {
     + `${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
   console.error(summary);
   return result.errors > 0 ? 1 : 0;
+}
+
+/**
+ * ```mermaid blocks in bodies, checked with mermaid's own parser in a browser
+ * (cached by content, so only changed blocks cost anything).
+ */
+async function checkMermaidBlocks(result: CheckResult, root: string, browserPath: string | undefined): Promise<CheckResult> {
+  const jobs = collectDiagrams(result, new Set(result.plans.map((p) => p.id))).filter((job) => job.fence !== undefined);
+  if (jobs.length === 0) return result;
+  const renderer = new DiagramRenderer({ cacheDir: join(root, 'node_modules/.cache/keyplan/diagrams'), browserPath });
+  try {
+    const verdicts = await renderer.validateAll(jobs.map((job) => job.source));
+    const unchecked = jobs.filter((job) => !verdicts.has(diagramHash(job.source))).length;
+    if (unchecked > 0) console.error(`note: ${unchecked} mermaid block(s) not checked: no browser to run mermaid in; ${INSTALL_HINT}`);
+    const issues = diagramIssues(jobs, verdicts);
+    if (issues.length === 0) return result;
+    return { ...result, issues: [...result.issues, ...issues].sort(compareIssues), errors: result.errors + issues.length };
+  } finally {
+    await renderer.close();
+  }
 }
 
 /** The keyplan({...}) options from the project's astro.config.mjs, if it has one. */

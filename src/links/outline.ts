@@ -1,6 +1,6 @@
 /**
  * The outline of a plan's body: its headings (with the anchors Astro gives
- * them) and its links, with positions in the file. Parsed with Sätteri's MDX
+ * them), its links and its mermaid blocks, with positions in the file. Parsed with Sätteri's MDX
  * parser, the one that renders the body, so an MDX syntax error is found here too.
  */
 import GithubSlugger from 'github-slugger';
@@ -24,9 +24,16 @@ export interface BodyLink {
   under?: string;
 }
 
+/** A ```mermaid block: its source and the file line of its opening fence. */
+export interface BodyDiagram {
+  source: string;
+  line: number;
+}
+
 export interface Outline {
   headings: BodyHeading[];
   links: BodyLink[];
+  diagrams: BodyDiagram[];
 }
 
 export interface OutlineError {
@@ -46,6 +53,7 @@ export function outlineBody(body: string, bodyLine: number): Outline | OutlineEr
   const slugger = new GithubSlugger();
   const headings: BodyHeading[] = [];
   const links: BodyLink[] = [];
+  const diagrams: BodyDiagram[] = [];
   let under: string | undefined;
   const offset = bodyLine - 1;
   const walk = (node: Nodes) => {
@@ -62,11 +70,13 @@ export function outlineBody(body: string, bodyLine: number): Outline | OutlineEr
         empty: node.type === 'link' && node.children.length === 0,
         under,
       });
+    } else if (node.type === 'code' && node.lang === 'mermaid') {
+      diagrams.push({ source: node.value, line: (node.position?.start.line ?? 1) + offset });
     }
     if ('children' in node) for (const child of node.children) walk(child as Nodes);
   };
   walk(tree);
-  return { headings, links };
+  return { headings, links, diagrams };
 }
 
 export function isOutlineError(value: Outline | OutlineError): value is OutlineError {

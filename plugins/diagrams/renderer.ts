@@ -1,0 +1,217 @@
+/**
+ * Renders mermaid diagrams to SVG at build time: one browser for the whole
+ * build, many diagrams per page load, and a content-hash cache on disk so an
+ * unchanged diagram is never rendered twice, not even across builds.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { PLACEHOLDER_ID } from '../../src/diagrams/place.ts';
+
+const require = createRequire(import.meta.url);
+export const MERMAID_SCRIPT = require.resolve('mermaid/dist/mermaid.min.js');
+const MERMAID_VERSION = (require('mermaid/package.json') as { version: string }).version;
+
+/** One mermaid setup for every diagram: strict security, system fonts, text labels (no HTML). */
+export const MERMAID_CONFIG = {
+  startOnLoad: false,
+  securityLevel: 'strict',
+  theme: 'neutral',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+  htmlLabels: false,
+  flowchart: { htmlLabels: false, useMaxWidth: true, wrappingWidth: 240 },
+} as const;
+
+export type Rendered = { svg: string } | { error: string; line?: number };
+
+export interface RenderStats {
+  rendered: number;
+  cached: number;
+  failed: number;
+  ms: number;
+}
+
+/** The cache key: the source and everything else that shapes the SVG. */
+export function diagramHash(source: string): string {
+  return createHash('sha256').update(`${MERMAID_VERSION}\n${JSON.stringify(MERMAID_CONFIG)}\nv1\n${source}`).digest('hex').slice(0, 32);
+}
+
+export interface RendererOptions {
+  cacheDir: string;
+  /** A Chromium or Chrome binary; without one, nothing is rendered (the site falls back to rendering in the reader's browser). */
+  browserPath?: string;
+  /** Pages rendering at once: one per core is plenty. */
+  pages?: number;
+  /** Diagrams per round trip to a page. */
+  batch?: number;
+}
+
+export class DiagramRenderer {
+  readonly #options: RendererOptions;
+  #browser: Promise<Browser> | undefined;
+
+  constructor(options: RendererOptions) {
+    this.#options = options;
+  }
+
+  get canRender(): boolean {
+    return this.#options.browserPath !== undefined;
+  }
+
+  /** What is already on disk for `hash` (a render, or with `.parse` a syntax check), if anything. */
+  cached(hash: string): Rendered | { ok: true } | undefined {
+    try {
+      return JSON.parse(readFileSync(join(this.#options.cacheDir, `${hash}.json`), 'utf8')) as Rendered | { ok: true };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Every source rendered, or taken from the cache. Without a browser the
+   * uncached ones are simply missing from the result.
+   */
+  async renderAll(sources: Iterable<string>): Promise<{ results: Map<string, Rendered>; stats: RenderStats }> {
+    const started = performance.now();
+    const results = new Map<string, Rendered>();
+    const todo = new Map<string, string>();
+    for (const source of sources) {
+      const hash = diagramHash(source);
+      if (results.has(hash) || todo.has(hash)) continue;
+      const hit = this.cached(hash);
+      if (hit && !('ok' in hit)) results.set(hash, hit);
+      else todo.set(hash, source);
+    }
+    const cached = results.size;
+    let failed = 0;
+    if (todo.size > 0 && this.canRender) {
+      mkdirSync(this.#options.cacheDir, { recursive: true });
+      const rendered = await this.#renderInBrowser([...todo]);
+      for (const [hash, result] of rendered) {
+        results.set(hash, result);
+        if ('error' in result) failed++;
+        writeFileSync(join(this.#options.cacheDir, `${hash}.json`), JSON.stringify(result));
+      }
+    }
+    const renderedCount = results.size - cached;
+    return { results, stats: { rendered: renderedCount, cached, failed, ms: Math.round(performance.now() - started) } };
+  }
+
+  /**
+   * Syntax only, for `npm run check`: mermaid's parser in the page, no layout,
+   * so it is many times faster than a render. Results are cached like renders.
+   */
+  async validateAll(sources: Iterable<string>): Promise<Map<string, { error: string; line?: number } | { ok: true }>> {
+    const out = new Map<string, { error: string; line?: number } | { ok: true }>();
+    const todo = new Map<string, string>();
+    for (const source of sources) {
+      const hash = diagramHash(source);
+      if (out.has(hash) || todo.has(hash)) continue;
+      const known = this.cached(hash) ?? this.cached(`${hash}.parse`);
+      if (known) out.set(hash, 'error' in known ? known : { ok: true });
+      else todo.set(hash, source);
+    }
+    if (todo.size === 0 || !this.canRender) return out;
+    mkdirSync(this.#options.cacheDir, { recursive: true });
+    const page = await this.#newPage(await this.#launch());
+    try {
+      const items = [...todo];
+      const results = await page.evaluate(parseBatch, items.map(([, s]) => s));
+      items.forEach(([hash], i) => {
+        const result = results[i];
+        out.set(hash, result);
+        writeFileSync(join(this.#options.cacheDir, `${hash}.parse.json`), JSON.stringify(result));
+      });
+    } finally {
+      await page.close();
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    const browser = await this.#browser?.catch(() => undefined);
+    this.#browser = undefined;
+    await browser?.close();
+  }
+
+  /** The one browser of this build, started on first use. */
+  async #launch(): Promise<Browser> {
+    const { chromium } = await import('playwright-core');
+    this.#browser ??= chromium.launch({
+      executablePath: this.#options.browserPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-extensions', '--no-first-run'],
+    });
+    return this.#browser;
+  }
+
+  async #renderInBrowser(items: [string, string][]): Promise<Map<string, Rendered>> {
+    const browser = await this.#launch();
+    const pageCount = Math.max(1, Math.min(this.#options.pages ?? 2, Math.ceil(items.length / 4)));
+    const batch = this.#options.batch ?? 20;
+    const queue = [...items];
+    const out = new Map<string, Rendered>();
+    const worker = async () => {
+      const page = await this.#newPage(browser);
+      try {
+        while (queue.length) {
+          const chunk = queue.splice(0, batch);
+          const results = await page.evaluate(renderBatch, { sources: chunk.map(([, s]) => s), id: PLACEHOLDER_ID });
+          chunk.forEach(([hash], i) => out.set(hash, results[i]));
+        }
+      } finally {
+        await page.close();
+      }
+    };
+    await Promise.all(Array.from({ length: pageCount }, worker));
+    return out;
+  }
+
+  async #newPage(browser: Browser): Promise<Page> {
+    const page = await browser.newPage();
+    // Nothing may leave the machine: mermaid comes from node_modules, fonts are the system's.
+    await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+    await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+    await page.addScriptTag({ content: readFileSync(MERMAID_SCRIPT, 'utf8') });
+    await page.evaluate((config) => (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config), MERMAID_CONFIG);
+    return page;
+  }
+}
+
+/** Runs in the page: checks each source with mermaid's parser. */
+async function parseBatch(sources: string[]): Promise<({ error: string; line?: number } | { ok: true })[]> {
+  const mermaid = (window as unknown as { mermaid: { parse(src: string): Promise<unknown> } }).mermaid;
+  const results: ({ error: string; line?: number } | { ok: true })[] = [];
+  for (const source of sources) {
+    try {
+      await mermaid.parse(source);
+      results.push({ ok: true });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const line = /on line (\d+)/.exec(message)?.[1];
+      results.push({ error: message, line: line ? Number(line) : undefined });
+    }
+  }
+  return results;
+}
+
+/** Runs in the page: renders each source, or reports mermaid's own parse error and its line. */
+async function renderBatch({ sources, id }: { sources: string[]; id: string }): Promise<Rendered[]> {
+  const mermaid = (window as unknown as { mermaid: { render(id: string, src: string): Promise<{ svg: string }> } }).mermaid;
+  const results: Rendered[] = [];
+  for (const source of sources) {
+    try {
+      results.push({ svg: (await mermaid.render(id, source)).svg });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const line = /on line (\d+)/.exec(message)?.[1];
+      results.push({ error: message, line: line ? Number(line) : undefined });
+    } finally {
+      // A failed render leaves its scratch element behind.
+      document.getElementById(id)?.remove();
+      document.getElementById(`d${id}`)?.remove();
+    }
+  }
+  return results;
+}
