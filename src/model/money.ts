@@ -17,7 +17,7 @@ export function formatMoney(money: Money, defaultCurrency: string): string {
   const { amount, currency } = toAmount(money, defaultCurrency);
   let format = formats.get(currency);
   if (!format) {
-    format = new Intl.NumberFormat('en-GB', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+    format = new Intl.NumberFormat('en-GB', { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
     formats.set(currency, format);
   }
   return format.format(amount);

@@ -1,6 +1,7 @@
 /** Builds a Keyplan project with the real CLI, as a user would, for tests that read the output. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 
@@ -54,4 +55,18 @@ export function text(el: HTMLElement | null | undefined): string {
     block.insertAdjacentHTML('afterend', ' ');
   }
   return spaced.textContent.replace(/\s+/g, ' ').trim();
+}
+
+/** A copy of the project with content of its own; node_modules is shared. */
+export function scratchProject(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'keyplan-'));
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'plugins', 'public']) {
+    cpSync(join(REPO, entry), join(root, entry), { recursive: true });
+  }
+  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
 }

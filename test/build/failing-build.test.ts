@@ -2,27 +2,12 @@
  * A content mistake stops the build with every message at once, the same lines
  * `npm run check` prints, no stack trace, and the published site untouched.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/validate/check.ts';
 import { formatIssue } from '../../src/validate/issue.ts';
-import { buildSite, REPO, TODAY } from './build-site.ts';
-
-/** A copy of the project with its own content; node_modules is shared. */
-export function scratchProject(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'keyplan-'));
-  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'plugins', 'public']) {
-    cpSync(join(REPO, entry), join(root, entry), { recursive: true });
-  }
-  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+import { buildSite, scratchProject, TODAY } from './build-site.ts';
 
 const person = 'name: Jane Doe\ntitle: Account Director\n';
 const plan = (extra: string) => `---

@@ -92,6 +92,13 @@ describe('the sample site', () => {
     expect(owned).toContain(`${BASE}plans/aldermoor-bank/`);
   });
 
+  it('gives every element id once per page', () => {
+    for (const file of htmlFiles(outDir)) {
+      const ids = readPage(outDir, file).querySelectorAll('[id]').map((el) => el.id);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), file).toEqual([]);
+    }
+  });
+
   it('shows what refers to a plan, each entry linking back to the exact place', () => {
     const group = readPage(outDir, 'plans/castellan-group');
     const refs = group.querySelectorAll('#section_references li');
@@ -137,7 +144,9 @@ describe('the sample site', () => {
 
   it('keeps every link inside the base path, pointing at a page that exists and an element with the fragment\'s id', () => {
     const pages = htmlFiles(outDir);
-    expect(pages.length).toBe(published.length + content.people.length + 3);
+    const expected = ['index.html', '404.html', 'people/index.html', 'timeline/index.html', 'risks/index.html',
+      ...published.map((p) => `plans/${p.id}/index.html`), ...content.people.map((p) => `people/${p.id}/index.html`)];
+    expect(pages).toEqual(expect.arrayContaining(expected));
     const ids = new Map<string, Set<string>>();
     const idsOf = (page: string) => {
       if (!ids.has(page)) ids.set(page, new Set(readPage(outDir, page).querySelectorAll('[id]').map((el) => el.id)));

@@ -1,0 +1,122 @@
+/** Diagram sources that hostile names cannot break, and the geometry of goal timelines. */
+import { describe, expect, it } from 'vitest';
+import { mermaidText } from '../../src/diagrams/mermaid-text.ts';
+import { placeSvg } from '../../src/diagrams/place.ts';
+import { stakeholderDiagram } from '../../src/diagrams/stakeholders.ts';
+import { layoutTimeline, scaleDate } from '../../src/diagrams/timeline.ts';
+import type { Stakeholder } from '../../src/schema/stakeholder.ts';
+
+const person = (id: string, name: string, extra: Partial<Stakeholder> = {}): Stakeholder =>
+  ({ id, name, title: 'Director', role: 'approver', influence: 'medium', stance: 'neutral', ...extra });
+
+describe('mermaid text', () => {
+  it('writes every character mermaid could read as syntax, and every non-ASCII one, as an entity code', () => {
+    expect(mermaidText('Ana "AJ" <script>alert(1)</script>')).toBe('Ana #34;AJ#34; #60;script#62;alert#40;1#41;#60;#47;script#62;');
+    expect(mermaidText('a --> b; #x [y] {z} |w|')).toBe('a #45;#45;#62; b#59; #35;x #91;y#93; #123;z#125; #124;w#124;');
+    expect(mermaidText('Zoë 王 مريم')).toBe('Zo#235; #29579; #1605;#1585;#1610;#1605;');
+    expect(mermaidText('  spaced\n out  ')).toBe('spaced out');
+  });
+});
+
+describe('stakeholder diagram source', () => {
+  const hostile = [
+    person('ceo', 'Ana "AJ" <script>alert(1)</script>', { role: 'decision-maker', influence: 'decisive', stance: 'champion', owner: 'jane' }),
+    person('cfo', 'Bob ]] --> x((evil)) #lt; ; classDef a', { reportsTo: 'ceo', influences: ['buyer'], stance: 'skeptic', influence: 'high' }),
+    person('buyer', 'مريم 王小明 Zoë', { reportsTo: 'ceo', stance: 'blocker' }),
+  ];
+  const diagram = stakeholderDiagram('Acme "Bank"', hostile, (id) => (id === 'jane' ? 'Jane Doe' : undefined))!;
+  const lines = diagram.source.trimEnd().split('\n');
+
+  it('draws reporting lines from manager to report and influence as dashed arrows, by position ids', () => {
+    expect(lines).toContain('  s0 --> s1');
+    expect(lines).toContain('  s0 --> s2');
+    expect(lines).toContain('  s1 -.->|influences| s2');
+  });
+
+  it('keeps every name inside one quoted label, made only of safe characters and entity codes', () => {
+    const nodes = lines.filter((l) => /^ {2}s\d/.test(l) && !l.includes('-->') && !l.includes('-.->'));
+    expect(nodes).toHaveLength(3);
+    for (const node of nodes) {
+      const label = /^ {2}s\d+[([{/]+"(.*)"[)\]}\\]+$/.exec(node)?.[1];
+      expect(label, node).toBeDefined();
+      expect(label).toMatch(/^([A-Za-z0-9 .,]|#\d+;|<br\/>)*$/);
+    }
+  });
+
+  it('states stance, role, influence and owner in words and shows stance by shape', () => {
+    expect(lines[3]).toBe('  s0(["Ana #34;AJ#34; #60;script#62;alert#40;1#41;#60;#47;script#62;<br/>Director<br/>Decision maker, decisive influence<br/>Champion. Owner#58; Jane Doe"])');
+    expect(lines[4]).toMatch(/^ {2}s1\{\{".*Skeptic. No owner"\}\}$/);
+    expect(lines[5]).toMatch(/^ {2}s2\[\/".*Blocker. No owner"\\\]$/);
+    expect(lines).toContain('  class s0,s1 strong');
+    expect(diagram.title).toBe('Stakeholders of Acme "Bank"');
+  });
+
+  it('draws nothing for a plan without stakeholders', () => {
+    expect(stakeholderDiagram('Acme', [], () => undefined)).toBeUndefined();
+  });
+});
+
+describe('placing an SVG', () => {
+  const rendered = '<svg id="KEYPLANDIAGRAM" role="graphics-document document" aria-roledescription="flowchart-v2"><style>#KEYPLANDIAGRAM .node{}</style><g><marker id="KEYPLANDIAGRAM_flowchart-v2-pointEnd"/></g></svg>';
+  it('gives each placement its own ids, the img role, a title and a description', () => {
+    const a = placeSvg(rendered, 'kp-a', 'First', 'One & two');
+    const b = placeSvg(rendered, 'kp-b', 'Second', 'Three');
+    expect(a).toBe('<svg aria-labelledby="chart-title-kp-a" aria-describedby="chart-desc-kp-a" role="img" id="kp-a"><title id="chart-title-kp-a">First</title><desc id="chart-desc-kp-a">One &amp; two</desc><style>#kp-a .node{}</style><g><marker id="kp-a_flowchart-v2-pointEnd"/></g></svg>');
+    expect(b).toContain('id="kp-b_flowchart-v2-pointEnd"');
+    expect(b).not.toContain('kp-a');
+  });
+});
+
+describe('goal timeline geometry', () => {
+  it('maps dates to x linearly in days, clamped to the axis', () => {
+    expect(scaleDate('2026-01-01', '2026-01-01', '2027-01-01', 100, 465)).toBe(100);
+    expect(scaleDate('2027-01-01', '2026-01-01', '2027-01-01', 100, 465)).toBe(465);
+    // 2026-07-02 is day 182 of 365: 100 + 182/365 × 365 = 282.
+    expect(scaleDate('2026-07-02', '2026-01-01', '2027-01-01', 100, 465)).toBe(282);
+    expect(scaleDate('2025-06-01', '2026-01-01', '2027-01-01', 100, 465)).toBe(100);
+    expect(scaleDate('2030-06-01', '2026-01-01', '2027-01-01', 100, 465)).toBe(465);
+  });
+
+  // A three-year plan drawn 1000 wide: the axis runs from x 300 to 984 (684 px for 1096 days).
+  const goal = (id: string, start: string, due: string, extra = {}) =>
+    ({ id, title: id, start, due, status: 'on-track' as const, horizon: 'short' as const, dependsOn: [], href: `#${id}`, ...extra });
+  const layout = layoutTimeline('2026-01-01', '2028-12-31', [
+    { title: 'Short term', goals: [goal('b', '2026-01-01', '2026-06-30'), goal('a', '2026-01-01', '2026-03-31')] },
+    { title: 'Long term', goals: [goal('c', '2026-07-01', '2028-06-30', { dependsOn: ['a'] })] },
+    { title: 'Empty', goals: [] },
+  ], '2026-11-25', [{ date: '2026-09-30', label: 'Review', kind: 'review' }, { date: '2030-01-01', label: 'Later', kind: 'review' }]);
+  const x = (days: number) => Math.round((300 + (days / 1095) * 684) * 10) / 10;
+
+  it('marks 3, 6, 12, 24 and 36 months after the period start, within the period', () => {
+    const marks = layout.ticks.filter((t) => t.mark);
+    // 2026-04-01 is day 90, 2026-07-01 day 181, 2027-01-01 day 365, 2028-01-01 day 730; 36 months is past the end.
+    expect(marks.map((t) => [t.label, t.x])).toEqual([['3 mo', x(90)], ['6 mo', x(181)], ['12 mo', x(365)], ['24 mo', x(730)]]);
+  });
+
+  it('draws the today line at today', () => {
+    // 2026-11-25 is day 328.
+    expect(layout.today).toEqual({ x: x(328), label: 'Today, 25 Nov 2026' });
+  });
+
+  it('draws each goal as a bar from start to due, grouped, sorted by due, skipping empty groups', () => {
+    expect(layout.groups.map((g) => g.title)).toEqual(['Short term', 'Long term']);
+    const [a, b] = layout.groups[0].bars;
+    expect([a.id, b.id]).toEqual(['a', 'b']);
+    expect(a.x).toBe(300);
+    expect(a.width).toBe(Math.round((x(89) - 300) * 10) / 10);
+    expect(b.y).toBeGreaterThan(a.y);
+    const [c] = layout.groups[1].bars;
+    expect(c.x).toBe(x(181));
+    expect(c.x + c.width).toBeCloseTo(x(911), 0);
+  });
+
+  it('drops a dependency arrow from the due date of what is depended on to the dependent bar', () => {
+    const a = layout.groups[0].bars[0];
+    const c = layout.groups[1].bars[0];
+    expect(layout.arrows).toEqual([{ id: 'a->c', from: { x: Math.round((a.x + a.width) * 10) / 10, y: a.y + 18 }, to: { x: Math.round((a.x + a.width) * 10) / 10, y: c.y } }]);
+  });
+
+  it('places reviews and re-planning markers inside the period only', () => {
+    expect(layout.events.map((e) => [e.label, e.x])).toEqual([['Review', x(272)]]);
+  });
+});
