@@ -6,6 +6,7 @@
  *   npm run bench                # everything
  *   npm run bench -- processors  # the sample scaled to 1000 plans, with each Markdown processor
  *   npm run bench -- check       # npm run check on the scaled sample
+ *   npm run bench -- diagrams    # diagram rendering, cold and warm
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -109,6 +110,31 @@ function benchCheck(plans: number, runs: number): void {
   say();
 }
 
+function benchDiagrams(plans: number): void {
+  say(`## Diagrams: the sample portfolio scaled to ${plans} plans`);
+  say();
+  const root = project('diagrams');
+  scaleSample(REPO, root, plans);
+  const cache = join(root, 'cache');
+  const runs: { label: string; seconds: number; rendered: number; cached: number; renderSeconds: number }[] = [];
+  for (const label of ['cold (empty cache)', 'warm (nothing changed)']) {
+    rmSync(join(root, 'dist'), { recursive: true, force: true });
+    const run = timed(root, [astro(root), 'build'], { KEYPLAN_CACHE_DIR: cache });
+    const match = /rendered (\d+) diagrams? \((\d+) cached\) in ([\d.]+)s/.exec(run.output);
+    if (!match) throw new Error(`no diagram line in the build log:\n${run.output}`);
+    runs.push({ label, seconds: run.seconds, rendered: Number(match[1]), cached: Number(match[2]), renderSeconds: Number(match[3]) });
+  }
+  say('| build | diagrams rendered | from cache | render time (s) | per rendered diagram (ms) | whole build (s) |');
+  say('|---|---:|---:|---:|---:|---:|');
+  for (const r of runs) {
+    const per = r.rendered ? Math.round((r.renderSeconds * 1000) / r.rendered) : 0;
+    say(`| ${r.label} | ${r.rendered} | ${r.cached} | ${r.renderSeconds.toFixed(1)} | ${r.rendered ? per : '–'} | ${r.seconds.toFixed(1)} |`);
+  }
+  say();
+  say('Render time includes starting Chromium once. rehype-mermaid, which starts a page per file, was measured here at about 1,300 ms a diagram.');
+  say();
+}
+
 const which = process.argv[2] ?? 'all';
 say(`# Keyplan benchmarks`);
 say();
@@ -116,5 +142,6 @@ say(`Measured ${new Date().toISOString().slice(0, 10)} on ${spawnSync('nproc', {
 say();
 if (which === 'all' || which === 'check') benchCheck(1000, 5);
 if (which === 'all' || which === 'processors') benchProcessors(1000, 3);
+if (which === 'all' || which === 'diagrams') benchDiagrams(300);
 if (!existsSync(join(REPO, 'bench'))) mkdirSync(join(REPO, 'bench'));
 if (which === 'all') writeFileSync(join(REPO, 'bench/results.md'), `${lines.join('\n')}\n`);

@@ -40,12 +40,9 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
       'astro:config:setup': async ({ config, command, updateConfig, logger, addWatchFile }) => {
         if (command === 'preview') return;
         const root = fileURLToPath(config.root);
-        const site = resolveSiteConfig(options, process.env, { dev: command === 'dev' }, logger);
-        const check = () => checkContent({
-          root, today: site.today, perspectives: site.perspectives,
-          cacheDir: join(root, 'node_modules/.cache/keyplan'),
-        });
-        renderer = new DiagramRenderer({ cacheDir: join(root, 'node_modules/.cache/keyplan/diagrams'), browserPath: site.chromium });
+        const site = resolveSiteConfig(options, process.env, { dev: command === 'dev', root }, logger);
+        const check = () => checkContent({ root, today: site.today, perspectives: site.perspectives, cacheDir: site.cacheDir });
+        renderer = new DiagramRenderer({ cacheDir: join(site.cacheDir, 'diagrams'), browserPath: site.chromium });
         const diagramLog = logger.fork('keyplan:diagrams');
         if (!renderer.canRender) {
           diagramLog.warn(`no Chromium found: diagrams will render in the reader's browser from a script shipped with the site. For SVG at build time, ${INSTALL_HINT}.`);
@@ -109,7 +106,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
 }
 
 export function resolveSiteConfig(options: KeyplanOptions, env: Record<string, string | undefined>,
-  mode: { dev: boolean }, logger?: AstroIntegrationLogger): SiteConfig {
+  mode: { dev: boolean; root: string }, logger?: AstroIntegrationLogger): SiteConfig {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `keyplan({ ${i.path.join('.')} }): ${i.message}`);
@@ -135,6 +132,8 @@ export function resolveSiteConfig(options: KeyplanOptions, env: Record<string, s
     showDrafts: mode.dev,
     markdown: markdownProcessor(env.KEYPLAN_MARKDOWN?.trim() || o.markdown, logger),
     chromium: findBrowser(o.chromium, env),
+    // KEYPLAN_CACHE_DIR gives a benchmark or a CI job a cache of its own.
+    cacheDir: env.KEYPLAN_CACHE_DIR?.trim() || join(mode.root, 'node_modules/.cache/keyplan'),
   };
 }
 

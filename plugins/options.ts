@@ -46,4 +46,6 @@ export interface SiteConfig {
   markdown: 'satteri' | 'unified';
   /** The browser that renders diagrams at build time, if there is one. */
   chromium?: string;
+  /** Where parses and rendered diagrams are cached between runs. */
+  cacheDir: string;
 }

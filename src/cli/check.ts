@@ -34,10 +34,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const root = resolve(args.values.root!);
-  const site = resolveSiteConfig(await readOptions(root), process.env, { dev: false });
+  const site = resolveSiteConfig(await readOptions(root), process.env, { dev: false, root });
   const started = performance.now();
-  const checked = checkContent({ root, today: site.today, perspectives: site.perspectives, cacheDir: join(root, 'node_modules/.cache/keyplan') });
-  const result = await checkMermaidBlocks(checked, root, site.chromium);
+  const checked = checkContent({ root, today: site.today, perspectives: site.perspectives, cacheDir: site.cacheDir });
+  const result = await checkMermaidBlocks(checked, join(site.cacheDir, 'diagrams'), site.chromium);
   const ms = Math.round(performance.now() - started);
 
   const print = format === 'github' ? formatGithub : formatIssue;
@@ -54,10 +54,10 @@ async function main(): Promise<number> {
  * ```mermaid blocks in bodies, checked with mermaid's own parser in a browser
  * (cached by content, so only changed blocks cost anything).
  */
-async function checkMermaidBlocks(result: CheckResult, root: string, browserPath: string | undefined): Promise<CheckResult> {
+async function checkMermaidBlocks(result: CheckResult, cacheDir: string, browserPath: string | undefined): Promise<CheckResult> {
   const jobs = collectDiagrams(result, new Set(result.plans.map((p) => p.id))).filter((job) => job.fence !== undefined);
   if (jobs.length === 0) return result;
-  const renderer = new DiagramRenderer({ cacheDir: join(root, 'node_modules/.cache/keyplan/diagrams'), browserPath });
+  const renderer = new DiagramRenderer({ cacheDir, browserPath });
   try {
     const verdicts = await renderer.validateAll(jobs.map((job) => job.source));
     const unchecked = jobs.filter((job) => !verdicts.has(diagramHash(job.source))).length;
