@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { parse, type HTMLElement } from 'node-html-parser';
+import { HTMLElement, Node, parse, TextNode } from 'node-html-parser';
 
 export const REPO = join(import.meta.dirname, '../..');
 export const TODAY = '2026-11-25';
@@ -46,15 +46,18 @@ export function htmlFiles(dir: string): string[] {
   return out.sort();
 }
 
+const BLOCKS = new Set(['div', 'p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'br', 'h1', 'h2', 'h3', 'ul', 'ol', 'section', 'figure', 'caption']);
+
 /** Text with runs of white space folded, as a reader sees it: cells and blocks apart. */
 export function text(el: HTMLElement | null | undefined): string {
   if (!el) return '';
-  const spaced = parse(el.toString());
-  for (const block of spaced.querySelectorAll('div, p, li, dt, dd, td, th, tr, br, h1, h2, h3, ul, section')) {
-    block.insertAdjacentHTML('beforebegin', ' ');
-    block.insertAdjacentHTML('afterend', ' ');
-  }
-  return spaced.textContent.replace(/\s+/g, ' ').trim();
+  const walk = (node: Node): string => {
+    if (node instanceof TextNode) return node.text;
+    if (!(node instanceof HTMLElement)) return '';
+    const inner = node.childNodes.map(walk).join('');
+    return BLOCKS.has(node.rawTagName?.toLowerCase() ?? '') ? ` ${inner} ` : inner;
+  };
+  return walk(el).replace(/\s+/g, ' ').trim();
 }
 
 /** A copy of the project with content of its own; node_modules is shared. */
