@@ -1,6 +1,11 @@
 /**
  * The balanced scorecard, computed exactly as the content model says: a status
  * per measure, a weighted score per perspective, and the plan's health.
+ *
+ * Units: a measure's actual is only ever compared with its own target (and its
+ * own history), in its own unit. Everything above a measure works on status
+ * points, never on raw values, so a perspective mixing GBP, % and days scores
+ * as readily as one in a single unit, and no page adds values across units.
  */
 import type { Direction } from '../schema/measure.ts';
 
@@ -31,6 +36,17 @@ export function measureStatus(m: MeasureInput): MeasureStatus {
   return 'red';
 }
 
+/**
+ * The value at which amber turns red: target − tolerance × |target| when
+ * higher is better, + when lower is. Undefined when there is no amber band
+ * (tolerance 0, or a zero target), where any miss is red.
+ */
+export function amberLimit(m: Pick<MeasureInput, 'target' | 'direction' | 'tolerance'>): number | undefined {
+  const slack = (m.tolerance ?? 0.1) * Math.abs(m.target);
+  if (slack === 0) return undefined;
+  return (m.direction ?? 'higher') === 'higher' ? m.target - slack : m.target + slack;
+}
+
 const STATUS_SCORE: Record<Exclude<MeasureStatus, 'unknown'>, number> = { green: 1, amber: 0.5, red: 0 };
 
 export interface PerspectiveScore {
@@ -40,8 +56,13 @@ export interface PerspectiveScore {
   band: HealthBand;
   measures: number;
   unknown: number;
+  /** Σ weight × status points of the known measures: the score's numerator. */
+  points: number;
+  /** Σ weight of the known measures: the score's denominator. */
+  weight: number;
 }
 
+/** Status points only: measures in different units are never added together (see the module comment). */
 export function perspectiveScore(perspective: string, measures: readonly MeasureInput[]): PerspectiveScore {
   let weighted = 0;
   let weights = 0;
@@ -60,7 +81,7 @@ export function perspectiveScore(perspective: string, measures: readonly Measure
     weights += weight;
   }
   const score = weights > 0 ? weighted / weights : undefined;
-  return { perspective, score, band: healthBand(score), measures: count, unknown };
+  return { perspective, score, band: healthBand(score), measures: count, unknown, points: weighted, weight: weights };
 }
 
 export interface Health {

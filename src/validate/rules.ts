@@ -209,6 +209,17 @@ export function checkReferences(plans: readonly PlanInput[], people: readonly Pe
       if (data.review && isActualStale(m.asOf, data.review.cadence, options.today)) {
         report(file, 'warning', ['scorecard', i, 'asOf'], `stale actual: "${m.measure}" was measured on ${m.asOf}, more than two ${data.review.cadence} reviews (${2 * CADENCE_MONTHS[data.review.cadence]} months) ago; update actual and asOf`);
       }
+      // The trend sorts history by date, so a list out of order still draws; but it is often a mistyped date.
+      const history = m.history ?? [];
+      const unordered = history.findIndex((h, j) => j > 0 && h.date < history[j - 1].date);
+      if (unordered > 0) {
+        report(file, 'warning', ['scorecard', i, 'history', unordered, 'date'], `history out of date order: "${m.measure}" lists ${history[unordered].date} after ${history[unordered - 1].date}; list history oldest first, and check the dates`);
+      }
+      history.forEach((h, j) => {
+        if (m.asOf !== undefined && h.date > m.asOf) {
+          report(file, 'warning', ['scorecard', i, 'history', j, 'date'], `history after asOf: "${m.measure}" has a value dated ${h.date}, after its actual (asOf ${m.asOf}); the actual is the latest value, so fix the date or make this value the actual`);
+        }
+      });
     });
 
     data.risks?.forEach((r, i) => checkPerson(file, ['risks', i, 'owner'], r.owner));
