@@ -1,6 +1,7 @@
 /**
  * Screenshots of built pages, for looking at what a reader sees:
- *   node test/e2e/screenshot.ts <url> <out.png> [width] [--selector CSS] [--full]
+ *   node test/e2e/screenshot.ts <url> <out.png> [width] [--selector CSS] [--full] [--wait CSS]
+ * --wait waits for an element a script draws (search results) before the shot.
  * Uses the system Chromium (KEYPLAN_CHROMIUM or /usr/bin/chromium).
  */
 import { chromium } from 'playwright-core';
@@ -13,6 +14,7 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
 await page.goto(url, { waitUntil: 'load' });
+if (rest.includes('--wait')) await page.locator(rest[rest.indexOf('--wait') + 1]).first().waitFor();
 if (selector) await page.locator(selector).first().screenshot({ path: out });
 else await page.screenshot({ path: out, fullPage: rest.includes('--full') });
 await browser.close();

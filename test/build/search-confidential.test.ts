@@ -1,0 +1,77 @@
+/**
+ * A confidential plan stays out of the search index however another plan
+ * points at it: as parent, as related plan, through a goal's dependency, in
+ * a body link (with its own words, to an item, relative) and in "Referenced
+ * by". Other pages show its name; the index never holds it.
+ */
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, readPage, text, type BuildResult } from './build-site.ts';
+import { bundleFiles, isolatedProject } from '../e2e/search-site.ts';
+
+const header = (account: string, extra: string) => `---
+account: ${account}
+summary: ${account} in one line.
+status: active
+tier: key
+owner: jane-doe
+period: { start: 2026-01-01, end: 2027-12-31 }
+review: { cadence: quarterly, next: 2027-01-10 }
+${extra}
+---
+`;
+
+const secret = header('Quillonex Biotech', `confidential: true
+industry: Cryobanking
+tags: [zanthorine]
+goals:
+  - { id: g-launch, title: Ready the Vexmoor launch, due: 2026-09-30, owner: jane-doe, status: on-track }`)
+  + '\n## Context\n\nThe Vexmoor programme runs with [Open Alpha Retail](plan:open-alpha).\n';
+
+const open = header('Open Alpha Retail', `parent: zephyr-kx9
+related: [zephyr-kx9]
+goals:
+  - { id: g-shop, title: Open the flagship shop, due: 2026-10-31, owner: jane-doe, status: on-track, dependsOn: [zephyr-kx9#g-launch] }`)
+  + `
+## Context
+
+We learnt from [](plan:zephyr-kx9), and from [the launch of our sister client](plan:zephyr-kx9#g-launch),
+as the [relative note](../zephyr-kx9/) says. The flagship shop opens in October.
+`;
+
+describe('a confidential plan and the search index', () => {
+  const root = isolatedProject({
+    'content/people/jane-doe.yaml': 'name: Jane Doe\ntitle: Account Director\n',
+    'content/plans/zephyr-kx9.mdx': secret,
+    'content/plans/open-alpha.mdx': open,
+  });
+  const outDir = join(root, 'dist');
+  let build: BuildResult;
+  beforeAll(() => {
+    build = buildSite({ root, outDir, env: { NODE_ENV: 'production' } });
+  }, 300_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('is shown by name on the pages that point at it', () => {
+    expect(build.status, build.output).toBe(0);
+    const page = text(readPage(outDir, 'plans/open-alpha'));
+    // Related, "Referenced by", the goal's dependency and three body links: the name is there to be kept out.
+    expect(page.split('Quillonex Biotech').length - 1).toBeGreaterThanOrEqual(5);
+    expect(page).toContain('the launch of our sister client');
+    expect(text(readPage(outDir, 'people/jane-doe'))).toContain('Quillonex Biotech');
+  });
+
+  it('has no word of it in any file of the index, while the plan that points at it is there', () => {
+    const files = bundleFiles(join(outDir, 'pagefind'));
+    const fragments = files.filter((f) => f.path.startsWith('fragment/')).map((f) => f.text).join('\n');
+    expect(fragments).toContain('Open Alpha Retail');
+    expect(fragments).toContain('The flagship shop opens in October');
+    for (const f of files) {
+      const lower = f.text.toLowerCase();
+      for (const word of ['quillonex', 'zephyr', 'kx9', 'vexmoor', 'cryobanking', 'zanthorine', 'sister client']) {
+        expect(lower.includes(word), `${word} in ${f.path}`).toBe(false);
+      }
+    }
+  });
+});
