@@ -9,9 +9,10 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CheckResult } from '../src/validate/check.ts';
 import { getContentState } from './state.ts';
 import { sourceKey } from './diagrams/key.ts';
+import type { PlanHistory } from '../src/history/since-review.ts';
 
-/** Plans, people, the outlines (headings and links) of plan bodies, and rendered diagrams. */
-export const LOADER_KINDS = ['plans', 'people', 'outlines', 'diagrams'] as const;
+/** Plans, people, the outlines (headings and links) of plan bodies, rendered diagrams, and plan history. */
+export const LOADER_KINDS = ['plans', 'people', 'outlines', 'diagrams', 'history'] as const;
 type Kind = (typeof LOADER_KINDS)[number];
 
 export const loaderName = (kind: Kind) => `keyplan-${kind}`;
@@ -22,6 +23,7 @@ export function keyplanLoader(kind: Kind): Loader {
     load: async (context: LoaderContext) => {
       const state = getContentState();
       if (kind === 'diagrams') syncDiagrams(state.diagrams, context);
+      else if (kind === 'history') syncHistory(state.history, context);
       else sync(kind, state.result, context);
     },
   };
@@ -38,7 +40,13 @@ function syncDiagrams(diagrams: ReadonlyMap<string, string>, { store }: LoaderCo
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
 }
 
-function sync(kind: Exclude<Kind, 'diagrams'>, result: CheckResult, { store }: LoaderContext): void {
+/** Each plan's digest since its last review and when it last changed, by plan id. */
+function syncHistory(history: ReadonlyMap<string, PlanHistory>, { store }: LoaderContext): void {
+  store.clear();
+  for (const [id, entry] of history) store.set({ id, data: entry as unknown as Record<string, unknown> });
+}
+
+function sync(kind: Exclude<Kind, 'diagrams' | 'history'>, result: CheckResult, { store }: LoaderContext): void {
   const entries = kind === 'people' ? result.people : result.plans;
   const keep = new Set<string>();
   for (const entry of entries) {

@@ -28,6 +28,11 @@ export const optionsSchema = z.strictObject({
    * `KEYPLAN_CHROMIUM` overrides it.
    */
   chromium: z.string().optional(),
+  /**
+   * Where a plan's source file can be seen and edited, with {path} for its
+   * path, e.g. "https://github.com/acme/plans/blob/main/{path}".
+   */
+  sourceUrl: z.string().regex(/\{path\}/, { error: 'sourceUrl must contain {path}, e.g. "https://github.com/acme/plans/blob/main/{path}"' }).optional(),
 });
 
 export type KeyplanOptions = z.input<typeof optionsSchema>;
@@ -48,4 +53,5 @@ export interface SiteConfig {
   chromium?: string;
   /** Where parses and rendered diagrams are cached between runs. */
   cacheDir: string;
+  sourceUrl?: string;
 }

@@ -7,6 +7,7 @@
 import type { CheckResult } from '../src/validate/check.ts';
 import type { SiteConfig } from './options.ts';
 import type { LinkTargets } from '../src/links/resolve.ts';
+import type { PlanHistory } from '../src/history/since-review.ts';
 
 export interface ContentState {
   root: string;
@@ -16,6 +17,8 @@ export interface ContentState {
   links: LinkTargets;
   /** Rendered SVG by diagram source, for the diagrams this build could render. */
   diagrams: Map<string, string>;
+  /** Each shown plan's digest since its last review, and when it last changed (git). */
+  history: Map<string, PlanHistory>;
   /** Checks the content again (after an edit in dev); unchanged files are not re-parsed or re-rendered. */
   refresh(): Promise<CheckResult>;
 }

@@ -16,4 +16,6 @@ export const collections = {
   outlines: defineCollection({ loader: keyplanLoader('outlines') }),
   /** Diagrams rendered at build time, by the hash of their source. */
   diagrams: defineCollection({ loader: keyplanLoader('diagrams') }),
+  /** Each plan's changes since its last review, and when its file last changed (git). */
+  history: defineCollection({ loader: keyplanLoader('history') }),
 };

@@ -2,12 +2,10 @@
  * `npm run check [-- --format github] [-- --root DIR]`: checks every plan and
  * person without building the site. Exit 1 when there is an error.
  */
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { KeyplanOptions } from '../../plugins/options.ts';
 import { resolveSiteConfig } from '../../plugins/keyplan.ts';
+import { readOptions } from './options.ts';
 import { checkContent, type CheckResult } from '../validate/check.ts';
 import { compareIssues, formatGithub, formatIssue } from '../validate/issue.ts';
 import { INSTALL_HINT } from '../../plugins/diagrams/browser.ts';
@@ -68,16 +66,6 @@ async function checkMermaidBlocks(result: CheckResult, cacheDir: string, browser
   } finally {
     await renderer.close();
   }
-}
-
-/** The keyplan({...}) options from the project's astro.config.mjs, if it has one. */
-async function readOptions(root: string): Promise<KeyplanOptions> {
-  const path = join(root, 'astro.config.mjs');
-  if (!existsSync(path)) return {};
-  const config = (await import(pathToFileURL(path).href)).default as { integrations?: unknown[] };
-  const integration = config.integrations?.flat().find((i) => (i as { name?: string })?.name === 'keyplan') as
-    { keyplanOptions?: KeyplanOptions } | undefined;
-  return integration?.keyplanOptions ?? {};
 }
 
 process.exitCode = await main();

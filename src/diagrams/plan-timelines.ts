@@ -20,8 +20,9 @@ function goalsOf(plan: PlanView, href: (goal: string) => string): TimelineGoal[]
   }));
 }
 
-export function planTimeline(plan: PlanView, today: IsoDate): TimelineLayout {
-  const goals = goalsOf(plan, (id) => `#${id}`);
+/** `href`: where a goal's bar links; by default its row on the same page. */
+export function planTimeline(plan: PlanView, today: IsoDate, href = (goal: string) => `#${goal}`): TimelineLayout {
+  const goals = goalsOf(plan, href);
   const groups = HORIZONS.map((h) => ({ title: HORIZON_LABELS[h], goals: goals.filter((g) => g.horizon === h) }));
   const events: TimelineEvent[] = [];
   if (plan.data.review.last) events.push({ date: plan.data.review.last, label: `Last review, ${plan.data.review.last}`, kind: 'review' });

@@ -20,6 +20,7 @@ import { attractiveness } from './selection.ts';
 import { collectReferences, type Reference } from './references.ts';
 import type { Outline } from '../links/outline.ts';
 import { buildLinkTargets } from '../links/targets.ts';
+import type { PlanHistory } from '../history/since-review.ts';
 
 export interface PortfolioConfig {
   today: IsoDate;
@@ -88,6 +89,8 @@ export interface PlanView {
   parent?: string;
   /** References from other plans to this one or its items. */
   referencedBy: Reference[];
+  /** Changes since the last review and when the file last changed, where git could tell. */
+  history?: PlanHistory;
 }
 
 export interface PersonView {
@@ -123,6 +126,8 @@ export interface PortfolioInput {
   people: readonly { id: string; data: Person }[];
   /** Body outlines by plan id, for references from body links. */
   outlines?: ReadonlyMap<string, Outline>;
+  /** Git history by plan id. */
+  history?: ReadonlyMap<string, PlanHistory>;
 }
 
 export function buildPortfolio(input: PortfolioInput, config: PortfolioConfig): Portfolio {
@@ -158,6 +163,7 @@ export function buildPortfolio(input: PortfolioInput, config: PortfolioConfig): 
   const targets = buildLinkTargets(
     input.plans.map((p) => ({ id: p.id, data: p.data, outline: input.outlines?.get(p.id) })),
     input.people, { base: '/', hidden: input.plans.filter((p) => !ids.has(p.id)).map((p) => p.id) });
+  for (const view of plans) view.history = input.history?.get(view.id);
   for (const ref of collectReferences(shown.map((p) => ({ ...p, outline: input.outlines?.get(p.id) })), targets)) {
     plan.get(ref.to.plan)!.referencedBy.push(ref);
   }

@@ -69,7 +69,9 @@ export const calendarDate = () =>
     .check((ctx) => {
       const problem = calendarDateProblem(ctx.value);
       if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
-    });
+    })
+    // For JSON Schema (editors): the shape; the calendar check stays Keyplan's.
+    .meta({ format: 'date', pattern: DATE_PATTERN.source });
 
 /** `{ amount, currency }`, or a bare amount in the site's default currency. */
 export const money = () =>

@@ -3,6 +3,7 @@ import { getCollection } from 'astro:content';
 import site from 'virtual:keyplan/config';
 import { buildPortfolio, type Portfolio } from '../model/portfolio.ts';
 import type { Outline } from '../links/outline.ts';
+import type { PlanHistory } from '../history/since-review.ts';
 
 let cached: Promise<Portfolio> | undefined;
 
@@ -14,6 +15,11 @@ export function getPortfolio(): Promise<Portfolio> {
 }
 
 async function load(): Promise<Portfolio> {
-  const [plans, people, outlines] = await Promise.all([getCollection('plans'), getCollection('people'), getCollection('outlines')]);
-  return buildPortfolio({ plans, people, outlines: new Map(outlines.map((o) => [o.id, o.data as unknown as Outline])) }, site);
+  const [plans, people, outlines, history] = await Promise.all([
+    getCollection('plans'), getCollection('people'), getCollection('outlines'), getCollection('history')]);
+  return buildPortfolio({
+    plans, people,
+    outlines: new Map(outlines.map((o) => [o.id, o.data as unknown as Outline])),
+    history: new Map(history.map((h) => [h.id, h.data as unknown as PlanHistory])),
+  }, site);
 }

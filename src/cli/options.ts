@@ -1,0 +1,16 @@
+/** Reading the site's options the way Astro would, for commands that run without Astro. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { KeyplanOptions } from '../../plugins/options.ts';
+
+/** The keyplan({...}) options from the project's astro.config.mjs, if it has one. */
+export async function readOptions(root: string): Promise<KeyplanOptions> {
+  const path = join(root, 'astro.config.mjs');
+  if (!existsSync(path)) return {};
+  const config = (await import(pathToFileURL(path).href)).default as { integrations?: unknown[] };
+  const integration = config.integrations?.flat().find((i) => (i as { name?: string })?.name === 'keyplan') as
+    { keyplanOptions?: KeyplanOptions } | undefined;
+  return integration?.keyplanOptions ?? {};
+}
+

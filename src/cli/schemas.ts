@@ -1,0 +1,28 @@
+/**
+ * `npm run schemas`: writes public/schemas/plan.schema.json and
+ * person.schema.json from the zod schemas and the site's perspectives.
+ * Run it after changing `perspectives` in astro.config.mjs.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { jsonSchemas } from '../schema/json-schema.ts';
+import { readOptions } from './options.ts';
+import { resolveSiteConfig } from '../../plugins/keyplan.ts';
+
+export const SCHEMA_DIR = 'public/schemas';
+
+export function schemaFiles(perspectives?: readonly string[]): Record<string, string> {
+  const { plan, person } = jsonSchemas(perspectives);
+  return {
+    'plan.schema.json': `${JSON.stringify(plan, null, 2)}\n`,
+    'person.schema.json': `${JSON.stringify(person, null, 2)}\n`,
+  };
+}
+
+if (import.meta.main) {
+  const root = resolve('.');
+  const site = resolveSiteConfig(await readOptions(root), process.env, { dev: false, root });
+  mkdirSync(join(root, SCHEMA_DIR), { recursive: true });
+  for (const [name, text] of Object.entries(schemaFiles(site.perspectives))) writeFileSync(join(root, SCHEMA_DIR, name), text);
+  console.log(`wrote ${SCHEMA_DIR}/plan.schema.json and ${SCHEMA_DIR}/person.schema.json`);
+}

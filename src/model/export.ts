@@ -1,0 +1,72 @@
+/**
+ * The data export: published, non-confidential plans with their computed
+ * values (JSON), and their actions (CSV). Nothing of a confidential plan is
+ * exported, not even its id in another plan's references.
+ */
+import { toAmount } from './money.ts';
+import type { PlanView, Portfolio } from './portfolio.ts';
+
+export const EXPORT_VERSION = 1;
+
+function exported(portfolio: Portfolio): PlanView[] {
+  return portfolio.plans.filter((p) => !p.data.confidential && p.data.status !== 'draft');
+}
+
+export function exportPlans(portfolio: Portfolio) {
+  const plans = exported(portfolio);
+  const ids = new Set(plans.map((p) => p.id));
+  // A reference to a plan outside the export would name what must stay unnamed.
+  const keepRef = (ref: string) => !ref.includes('#') || ids.has(ref.slice(0, ref.indexOf('#')));
+  return {
+    version: EXPORT_VERSION,
+    today: portfolio.today,
+    plans: plans.map((p) => ({
+      ...p.data,
+      id: p.id,
+      parent: p.parent && ids.has(p.parent) ? p.parent : undefined,
+      related: p.related.filter((r) => ids.has(r)),
+      goals: p.goals.map(({ blocks: _blocks, dependencies: _deps, ...g }) => ({ ...g, dependsOn: g.dependsOn?.filter(keepRef) })),
+      actions: p.actions.map(({ blocks: _blocks, dependencies: _deps, ...a }) => ({ ...a, dependsOn: a.dependsOn?.filter(keepRef) })),
+      stakeholders: p.stakeholders,
+      scorecard: p.measures,
+      risks: p.risks,
+      computed: {
+        health: p.health,
+        attractiveness: p.attractiveness,
+        review: p.review,
+        openActions: p.openActions,
+        overdueActions: p.overdueActions,
+        children: p.children.filter((c) => ids.has(c)),
+      },
+    })),
+  };
+}
+
+const COLUMNS = ['plan', 'account', 'id', 'title', 'owner', 'status', 'overdue', 'start', 'due', 'goal', 'risk',
+  'effort_days', 'budget', 'currency', 'buffer_days', 'repeats', 'depends_on'] as const;
+
+export function actionsCsv(portfolio: Portfolio, defaultCurrency: string): string {
+  const plans = exported(portfolio);
+  const ids = new Set(plans.map((p) => p.id));
+  const rows: string[][] = [[...COLUMNS]];
+  for (const plan of plans) {
+    for (const a of plan.actions) {
+      const budget = a.budget === undefined ? undefined : toAmount(a.budget, defaultCurrency);
+      rows.push([plan.id, plan.data.account, a.id, a.title, a.owner, a.status, a.overdue ? 'yes' : 'no', a.start ?? '', a.due,
+        a.goal ?? '', a.risk ?? '', num(a.effort), num(budget?.amount), budget?.currency ?? '', num(a.buffer), a.repeats,
+        (a.dependsOn ?? []).filter((r) => !r.includes('#') || ids.has(r.slice(0, r.indexOf('#')))).join(' ')]);
+    }
+  }
+  return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+const num = (n: number | undefined) => (n === undefined ? '' : String(n));
+
+/**
+ * RFC 4180 quoting; a cell a spreadsheet would run as a formula (=, +, -, @)
+ * is prefixed with an apostrophe, so exported text stays text.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
