@@ -14,10 +14,17 @@ const require = createRequire(import.meta.url);
 export const MERMAID_SCRIPT = require.resolve('mermaid/dist/mermaid.min.js');
 const MERMAID_VERSION = (require('mermaid/package.json') as { version: string }).version;
 
-/** One mermaid setup for every diagram: strict security, system fonts, text labels (no HTML). */
+/**
+ * One mermaid setup for every diagram: strict security, system fonts, text
+ * labels (no HTML), and the same SVG for the same source on every render
+ * (classic look and deterministic ids: the "neo" look draws with random jitter).
+ */
 export const MERMAID_CONFIG = {
   startOnLoad: false,
   securityLevel: 'strict',
+  look: 'classic',
+  deterministicIds: true,
+  handDrawnSeed: 1,
   theme: 'neutral',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
   htmlLabels: false,
@@ -35,7 +42,7 @@ export interface RenderStats {
 
 /** The cache key: the source and everything else that shapes the SVG. */
 export function diagramHash(source: string): string {
-  return createHash('sha256').update(`${MERMAID_VERSION}\n${JSON.stringify(MERMAID_CONFIG)}\nv1\n${source}`).digest('hex').slice(0, 32);
+  return createHash('sha256').update(`${MERMAID_VERSION}\n${JSON.stringify(MERMAID_CONFIG)}\nv2\n${source}`).digest('hex').slice(0, 32);
 }
 
 export interface RendererOptions {
@@ -201,6 +208,16 @@ async function renderBatch({ sources, id }: { sources: string[]; id: string }): 
   const mermaid = (window as unknown as { mermaid: { render(id: string, src: string): Promise<{ svg: string }> } }).mermaid;
   const results: Rendered[] = [];
   for (const source of sources) {
+    // Some of mermaid's shapes draw with Math.random: seed it afresh for each diagram,
+    // so a source renders to the same SVG whatever was rendered before it.
+    let state = 0x9e3779b9;
+    Math.random = () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
     try {
       results.push({ svg: (await mermaid.render(id, source)).svg });
     } catch (error) {

@@ -30,11 +30,28 @@ export interface BodyDiagram {
   line: number;
 }
 
+/** Code or markup in a body that the site would run or that could run in a reader's browser. */
+export interface BodyProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
 export interface Outline {
   headings: BodyHeading[];
   links: BodyLink[];
   diagrams: BodyDiagram[];
+  problems: BodyProblem[];
 }
+
+/**
+ * HTML a narrative may use: text-level markup that runs nothing. MDX would
+ * otherwise let a body run code at build time ({…}, import, export) and put
+ * <script>, event handlers or javascript: URLs in front of every reader.
+ */
+export const ALLOWED_TAGS = new Set(['abbr', 'b', 'br', 'cite', 'code', 'del', 'details', 'dfn', 'em', 'i', 'ins', 'kbd',
+  'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'summary', 'sup', 'time', 'u', 'var']);
+const ALLOWED_ATTRIBUTES = new Set(['title', 'datetime', 'lang', 'dir', 'open', 'cite']);
 
 export interface OutlineError {
   line: number;
@@ -54,6 +71,7 @@ export function outlineBody(body: string, bodyLine: number): Outline | OutlineEr
   const headings: BodyHeading[] = [];
   const links: BodyLink[] = [];
   const diagrams: BodyDiagram[] = [];
+  const problems: BodyProblem[] = [];
   let under: string | undefined;
   const offset = bodyLine - 1;
   const walk = (node: Nodes) => {
@@ -72,11 +90,45 @@ export function outlineBody(body: string, bodyLine: number): Outline | OutlineEr
       });
     } else if (node.type === 'code' && node.lang === 'mermaid') {
       diagrams.push({ source: node.value, line: (node.position?.start.line ?? 1) + offset });
+    } else {
+      const problem = codeProblem(node);
+      if (problem) problems.push({ line: (node.position?.start.line ?? 1) + offset, column: node.position?.start.column ?? 1, message: problem });
     }
     if ('children' in node) for (const child of node.children) walk(child as Nodes);
   };
   walk(tree);
-  return { headings, links, diagrams };
+  return { headings, links, diagrams, problems };
+}
+
+/** Why an MDX node may not stand in a plan body, if it may not. */
+function codeProblem(node: Nodes): string | undefined {
+  switch (node.type as string) {
+    case 'mdxjsEsm':
+      return 'import and export are code, and a plan body holds no code; remove the line';
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      return '{…} is code in MDX, and a plan body holds no code; write \\{ and \\} for literal braces';
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement': {
+      const element = node as unknown as { name: string | null; attributes: { type: string; name?: string; value?: unknown }[] };
+      const name = element.name ?? 'fragment';
+      if (!ALLOWED_TAGS.has(name)) {
+        return `<${name}> is not allowed in a plan body; use Markdown, or one of ${[...ALLOWED_TAGS].map((t) => `<${t}>`).join(' ')}`;
+      }
+      for (const attribute of element.attributes) {
+        if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) return `<${name}> may not take {…} attributes: a plan body holds no code`;
+        if (!ALLOWED_ATTRIBUTES.has(attribute.name)) {
+          return `the attribute "${attribute.name}" is not allowed on <${name}>; allowed: ${[...ALLOWED_ATTRIBUTES].join(', ')}`;
+        }
+        if (typeof attribute.value !== 'string' && attribute.value !== null && attribute.value !== undefined) {
+          return `<${name} ${attribute.name}={…}> is code; write the value in quotes`;
+        }
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 export function isOutlineError(value: Outline | OutlineError): value is OutlineError {

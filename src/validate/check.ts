@@ -78,6 +78,9 @@ export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOpti
       if (outline && isOutlineError(outline)) {
         findings.push({ file: source.file, severity: 'error', path: [], field: ['body'], at: outline, message: outline.message });
       }
+      for (const problem of outline && !isOutlineError(outline) ? outline.problems : []) {
+        findings.push({ file: source.file, severity: 'error', path: [], field: ['body'], at: problem, message: problem.message });
+      }
       plans.push({ id: source.id, source, data: valid as PlanData | undefined, outline: outline && !isOutlineError(outline) ? outline : undefined });
       planInputs.push({ id: source.id, file: source.file, data: salvaged as Partial<PlanData> | undefined, writtenIds: writtenIds(source.data) });
       if (source.body !== undefined && Buffer.byteLength(source.body) > BODY_WARN_BYTES) {

@@ -20,7 +20,8 @@ export function buildSite(options: { root?: string; outDir: string; env?: Record
   const run = spawnSync(process.execPath, [astro, 'build', '--outDir', options.outDir], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, KEYPLAN_TODAY: TODAY, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+    // A cache of its own per output folder: builds running side by side never share Astro's content store.
+    env: { ...process.env, NODE_ENV: 'production', KEYPLAN_TODAY: TODAY, ASTRO_TELEMETRY_DISABLED: '1', KEYPLAN_CACHE_DIR: `${options.outDir}.cache`, ...options.env },
     timeout: 240_000,
   });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}`, outDir: options.outDir };
