@@ -7,11 +7,17 @@
  *   npm run bench -- processors  # the sample scaled to 1000 plans, with each Markdown processor
  *   npm run bench -- check       # npm run check on the scaled sample
  *   npm run bench -- diagrams    # diagram rendering, cold and warm
+ *   npm run bench -- scale [N,N] # synthetic portfolios against a bare Astro baseline (default 100,1000,3000)
+ *   npm run bench -- dev         # astro dev: saving a plan until the page shows it (after scale 1000)
+ *   npm run bench -- search      # the search index: time, size, and the bytes one query downloads
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, relative } from 'node:path';
+import { chromium } from 'playwright-core';
 import { scaleSample } from './scale-sample.ts';
+import { generatePortfolio } from './generate.ts';
 
 const REPO = join(import.meta.dirname, '..');
 const WORK = join(REPO, 'bench/.work');
@@ -135,6 +141,212 @@ function benchDiagrams(plans: number): void {
   say();
 }
 
+/** Bytes of every file under `dir`, by path relative to it. */
+function fileSizes(dir: string): Map<string, number> {
+  const sizes = new Map<string, number>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else sizes.set(relative(dir, path), statSync(path).size);
+    }
+  };
+  walk(dir);
+  return sizes;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
+
+/** What a file of the Pagefind bundle is for, to tell the UI from the engine and the index. */
+function bundlePart(path: string): 'index' | 'engine' | 'ui' {
+  if (/^(fragment|index|filter)\//.test(path) || path.endsWith('.pf_meta') || path === 'pagefind-entry.json') return 'index';
+  if (/^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(path)) return 'engine';
+  return 'ui';
+}
+
+async function benchSearch(plans: number, query: string): Promise<void> {
+  say(`## Search: the sample portfolio scaled to ${plans} plans`);
+  say();
+  const root = project('search');
+  scaleSample(REPO, root, plans);
+  const base = '/plans-site/';
+  const run = timed(root, [astro(root), 'build'], { KEYPLAN_BASE: base });
+  const match = /indexed (\d+) pages? in ([\d.]+)s/.exec(run.output);
+  if (!match) throw new Error(`no search line in the build log:\n${run.output}`);
+  const bundle = join(root, 'dist/pagefind');
+  const sizes = fileSizes(bundle);
+  const part = (name: string) => [...sizes].filter(([path]) => bundlePart(path) === name);
+  const sum = (files: [string, number][]) => files.reduce((n, [, size]) => n + size, 0);
+  const fragments = [...sizes.keys()].filter((p) => p.startsWith('fragment/')).length;
+  say('| pages indexed | index time (s) | whole build (s) | index files | fragments | bundle on disk |');
+  say('|---:|---:|---:|---:|---:|---:|');
+  say(`| ${match[1]} | ${Number(match[2]).toFixed(1)} | ${run.seconds.toFixed(1)} | ${kb(sum(part('index')))} | ${fragments} | ${kb(sum([...sizes]))} |`);
+  say();
+
+  // One query in a fresh browser, everything under /pagefind/ counted as it came over the wire.
+  const port = await new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = server.address() as { port: number };
+      server.close(() => resolve(free));
+    });
+  });
+  const server = spawn(process.execPath, [astro(root), 'preview', '--outDir', join(root, 'dist'), '--port', String(port), '--host', '127.0.0.1', '--base', base, '--ignore-lock'],
+    { cwd: root, stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const site = `http://127.0.0.1:${port}${base}`;
+  const browser = await chromium.launch({ executablePath: process.env.KEYPLAN_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    for (let tries = 0; !(await fetch(site).then((r) => r.ok, () => false)); tries++) {
+      if (tries > 150) throw new Error(`astro preview did not answer at ${site}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const page = await browser.newPage();
+    const pending: Promise<{ path: string; bytes: number }>[] = [];
+    page.on('requestfinished', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (!path.startsWith(`${base}pagefind/`)) return;
+      // Bytes on the wire: astro preview compresses scripts and styles; the index files are gzip already.
+      pending.push(request.sizes().then((size) => ({ path: path.slice(`${base}pagefind/`.length), bytes: size.responseBodySize + size.responseHeadersSize })));
+    });
+    await page.goto(`${site}search/?q=${encodeURIComponent(query)}`);
+    await page.locator('.pagefind-ui__result-inner > .pagefind-ui__result-title a').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const results = await page.locator('.pagefind-ui__message').textContent();
+    const fetched = await Promise.all(pending);
+    const by = (name: string) => fetched.filter((f) => bundlePart(f.path) === name).reduce((n, f) => n + f.bytes, 0);
+    const total = fetched.reduce((n, f) => n + f.bytes, 0);
+    say(`One query, "${query}" (${results}), first page of 10 results, in a fresh browser; bytes as they came over the wire`
+      + ' (astro preview compresses scripts and styles; the index files are gzip already):');
+    say();
+    say('| downloaded from /pagefind/ | requests | bytes |');
+    say('|---|---:|---:|');
+    say(`| index: entry, metadata, word index, filters, ${fetched.filter((f) => f.path.startsWith('fragment/')).length} fragments | ${fetched.filter((f) => bundlePart(f.path) === 'index').length} | ${kb(by('index'))} |`);
+    say(`| search engine: pagefind.js and WebAssembly | ${fetched.filter((f) => bundlePart(f.path) === 'engine').length} | ${kb(by('engine'))} |`);
+    say(`| Pagefind's UI: pagefind-ui.js and .css | ${fetched.filter((f) => bundlePart(f.path) === 'ui').length} | ${kb(by('ui'))} |`);
+    say(`| **total** | ${fetched.length} | **${kb(total)}** |`);
+    say();
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+/** The same bodies as plain pages of a bare Astro site with its defaults: what Keyplan is measured against. */
+function baselineProject(from: string, name: string): string {
+  const root = join(WORK, name);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'src/pages/plans'), { recursive: true });
+  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+  writeFileSync(join(root, 'package.json'), '{ "name": "baseline", "private": true, "type": "module" }\n');
+  writeFileSync(join(root, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()] });\n");
+  for (const file of readdirSync(join(from, 'content/plans'))) {
+    const body = readFileSync(join(from, 'content/plans', file), 'utf8').split('\n---\n').slice(1).join('\n---\n');
+    writeFileSync(join(root, 'src/pages/plans', file), body);
+  }
+  return root;
+}
+
+interface ScaleRow {
+  plans: number;
+  baseline: number;
+  baselineRss: number;
+  cold: number;
+  warm: number;
+  warmRss: number;
+  diagrams: number;
+  check: number;
+  pages: number;
+  search?: string;
+}
+
+function benchScale(sizes: number[]): void {
+  say('## At scale: synthetic portfolios against a bare Astro baseline');
+  say();
+  say('Each plan: 10 goals, 15 stakeholders, 12 measures with history, 8 risks, 20 actions, a 3 KB body with cross-links and one mermaid block (bench/generate.ts, seed 1). '
+    + 'The baseline is a bare Astro 7 site of the same bodies as plain MDX pages, with Astro defaults. Cold: empty caches (diagrams are rendered); warm: nothing changed.');
+  say();
+  const rows: ScaleRow[] = [];
+  for (const plans of sizes) {
+    const runs = plans <= 100 ? 3 : plans <= 1000 ? 2 : 1;
+    const root = project(`scale-${plans}`);
+    generatePortfolio(root, plans, 1);
+    const base = baselineProject(root, `baseline-${plans}`);
+    const cache = join(root, 'cache');
+    const baselineRuns = Array.from({ length: runs }, () => {
+      rmSync(join(base, 'dist'), { recursive: true, force: true });
+      return timed(base, [astro(base), 'build']);
+    });
+    rmSync(join(REPO, 'node_modules/.astro'), { recursive: true, force: true });
+    rmSync(join(root, 'dist'), { recursive: true, force: true });
+    const cold = timed(root, [astro(root), 'build'], { KEYPLAN_CACHE_DIR: cache });
+    const diagrams = Number(/rendered (\d+) diagrams?/.exec(cold.output)?.[1] ?? 0);
+    const warmRuns = Array.from({ length: runs }, () => {
+      rmSync(join(root, 'dist'), { recursive: true, force: true });
+      return timed(root, [astro(root), 'build'], { KEYPLAN_CACHE_DIR: cache });
+    });
+    const checks = Array.from({ length: 3 }, () => timed(root, ['src/cli/check.ts'], { KEYPLAN_CACHE_DIR: cache }).seconds);
+    const last = warmRuns.at(-1)!.output;
+    const row: ScaleRow = {
+      plans,
+      baseline: median(baselineRuns.map((r) => r.seconds)),
+      baselineRss: Math.max(...baselineRuns.map((r) => r.rssMb)),
+      cold: cold.seconds,
+      warm: median(warmRuns.map((r) => r.seconds)),
+      warmRss: Math.max(...warmRuns.map((r) => r.rssMb)),
+      diagrams,
+      check: median(checks),
+      pages: Number(/(\d+) page\(s\) built/.exec(last)?.[1] ?? 0),
+      search: /indexed \d+ pages? in ([\d.]+)s/.exec(last)?.[1],
+    };
+    rows.push(row);
+    console.error(`scale ${plans}: ${JSON.stringify(row)}`);
+  }
+  say('| plans | pages | baseline (s) | Keyplan warm (s) | warm ÷ baseline | Keyplan cold (s) | diagrams rendered cold | cold target (s) | pages/s warm | Pagefind (s) | check (s) | peak RSS baseline / Keyplan (MB) | RSS ratio |');
+  say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const coldTarget = 2 * r.baseline + 0.1 * r.diagrams;
+    say(`| ${r.plans} | ${r.pages} | ${r.baseline.toFixed(1)} | ${r.warm.toFixed(1)} | ${(r.warm / r.baseline).toFixed(2)} | ${r.cold.toFixed(1)} | ${r.diagrams} | ${coldTarget.toFixed(1)} | ${(r.pages / r.warm).toFixed(0)} | ${r.search ?? '–'} | ${r.check.toFixed(2)} | ${Math.round(r.baselineRss)} / ${Math.round(r.warmRss)} | ${(r.warmRss / r.baselineRss).toFixed(2)} |`);
+  }
+  if (rows.length >= 2) {
+    const [a, b] = [rows[0], rows.at(-1)!];
+    const exponent = (ta: number, tb: number) => (Math.log(tb / ta) / Math.log(b.plans / a.plans)).toFixed(2);
+    say();
+    say(`Growth exponent of build time from ${a.plans} to ${b.plans} plans: Keyplan warm ${exponent(a.warm, b.warm)}, baseline ${exponent(a.baseline, b.baseline)} (1.0 is linear).`);
+  }
+  say();
+  say('Targets (medians, this 2-core machine): warm ≤ 2.0× baseline at 1000 plans; cold ≤ 2.0× baseline + 100 ms a diagram; check ≤ 5 s at 1000; peak RSS ≤ 1.5× baseline at 3000; exponent ≤ 1.1.');
+  say();
+}
+
+/** `astro dev` on a portfolio: how long from saving a plan to the page showing the change. */
+async function benchDev(plans: number): Promise<void> {
+  const root = join(WORK, `scale-${plans}`);
+  if (!existsSync(root)) return;
+  const port = 4700 + Math.floor(Math.random() * 200);
+  const server = spawn(process.execPath, [astro(root), 'dev', '--port', String(port)], { cwd: root, env: { ...process.env, KEYPLAN_TODAY: TODAY, KEYPLAN_CACHE_DIR: join(root, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/plans/account-00007/`;
+  const fetchText = async () => { try { return await (await fetch(url)).text(); } catch { return ''; } };
+  try {
+    for (let i = 0; i < 600 && !(await fetchText()).includes('</html>'); i++) await new Promise((r) => setTimeout(r, 500));
+    const file = join(root, 'content/plans/account-00007.mdx');
+    const original = readFileSync(file, 'utf8');
+    const times: number[] = [];
+    for (let k = 1; k <= 3; k++) {
+      const marker = `Edited ${k} ${Date.now()}`;
+      writeFileSync(file, original.replace(/^account: .*$/m, `account: "${marker}"`));
+      const started = performance.now();
+      while (!(await fetchText()).includes(marker) && performance.now() - started < 30_000) await new Promise((r) => setTimeout(r, 25));
+      times.push(performance.now() - started);
+    }
+    writeFileSync(file, original);
+    say(`## astro dev at ${plans} plans`);
+    say();
+    say(`Saving a plan to the page showing the change: ${times.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(times))} ms; target ≤ 1 s).`);
+    say();
+  } finally {
+    server.kill();
+  }
+}
+
 const which = process.argv[2] ?? 'all';
 say(`# Keyplan benchmarks`);
 say();
@@ -143,5 +355,8 @@ say();
 if (which === 'all' || which === 'check') benchCheck(1000, 5);
 if (which === 'all' || which === 'processors') benchProcessors(1000, 3);
 if (which === 'all' || which === 'diagrams') benchDiagrams(300);
+if (which === 'all' || which === 'scale') benchScale(process.argv[3] ? process.argv[3].split(',').map(Number) : [100, 1000, 3000]);
+if (which === 'all' || which === 'scale' || which === 'dev') await benchDev(1000);
+if (which === 'all' || which === 'search') await benchSearch(1000, 'Aldermoor Bank');
 if (!existsSync(join(REPO, 'bench'))) mkdirSync(join(REPO, 'bench'));
 if (which === 'all') writeFileSync(join(REPO, 'bench/results.md'), `${lines.join('\n')}\n`);

@@ -6,7 +6,7 @@
  * the site options to pages as `virtual:keyplan/config`.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { resolveToday, TodayError } from '../src/model/today.ts';
@@ -21,7 +21,9 @@ import { findBrowser, INSTALL_HINT } from './diagrams/browser.ts';
 import { DiagramRenderer, diagramHash, MERMAID_CONFIG, MERMAID_SCRIPT } from './diagrams/renderer.ts';
 import { collectDiagrams, diagramIssues } from './diagrams/stage.ts';
 import { compareIssues } from '../src/validate/issue.ts';
+import { plansHistory, type PlanHistory } from '../src/history/since-review.ts';
 import type { LinkTargets } from '../src/links/resolve.ts';
+import { SEARCH_BUNDLE, writeSearchIndex } from './search/pagefind.ts';
 
 const VIRTUAL_CONFIG = 'virtual:keyplan/config';
 
@@ -55,10 +57,11 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         logger.info(`checked ${plural(result.plans.length, 'plan')} and ${plural(result.people.length, 'person', 'people')} in ${ms} ms`);
 
         const state: ContentState = {
-          root, config: site, result, links: linkTargets(result, site), diagrams: new Map(),
+          root, config: site, result, links: linkTargets(result, site), diagrams: new Map(), history: history(root, result, site),
           async refresh() {
             state.result = check();
             state.links = linkTargets(state.result, site);
+            state.history = history(root, state.result, site);
             await renderAll(state, diagramLog);
             report(state.result, logger);
             return state.result;
@@ -73,6 +76,8 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         setContentState(state);
         addWatchFile(new URL('./astro.config.mjs', config.root));
         updateConfig({
+          // KEYPLAN_CACHE_DIR also holds Astro's content store, so projects sharing node_modules never share content.
+          ...(process.env.KEYPLAN_CACHE_DIR ? { cacheDir: pathToFileURL(join(site.cacheDir, 'astro/')) } : {}),
           base: site.base,
           trailingSlash: 'always',
           markdown: {
@@ -83,9 +88,15 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
           vite: { plugins: [virtualConfig(site), diagramAssets()] },
         });
       },
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         // The fallback renderer ships with the site (no CDN), for diagrams no browser drew at build time.
         writeDiagramAssets(fileURLToPath(dir));
+        // Search is part of every build, never a step to remember.
+        const search = await writeSearchIndex(fileURLToPath(dir));
+        logger.fork('keyplan:search').info(`indexed ${plural(search.pages, 'page')} in ${(search.ms / 1000).toFixed(1)}s: ${SEARCH_BUNDLE}/ is ${(search.bytes / 1024 / 1024).toFixed(1)} MB`);
+      },
+      'astro:server:start': ({ logger }) => {
+        logger.fork('keyplan:search').info('search works in a built site only: npm run build writes the index, npm run preview serves it');
       },
       'astro:server:setup': ({ server, refreshContent }) => {
         // One check per change, then every Keyplan collection reloads from it.
@@ -134,6 +145,7 @@ export function resolveSiteConfig(options: KeyplanOptions, env: Record<string, s
     chromium: findBrowser(o.chromium, env),
     // KEYPLAN_CACHE_DIR gives a benchmark or a CI job a cache of its own.
     cacheDir: env.KEYPLAN_CACHE_DIR?.trim() || join(mode.root, 'node_modules/.cache/keyplan'),
+    sourceUrl: o.sourceUrl,
   };
 }
 
@@ -210,6 +222,13 @@ function diagramAssets() {
 export function hiddenPlans(result: CheckResult, site: SiteConfig): string[] {
   return result.plans.filter(({ data }) => data
     && ((!site.showDrafts && data.status === 'draft') || (site.excludeConfidential && data.confidential))).map((p) => p.id);
+}
+
+/** Digests since each shown plan's last review, from git (one log and one cat-file for all plans). */
+function history(root: string, result: CheckResult, site: SiteConfig): Map<string, PlanHistory> {
+  const hidden = new Set(hiddenPlans(result, site));
+  const plans = result.plans.flatMap((p) => (p.data && !hidden.has(p.id) ? [{ id: p.id, file: p.source.file, data: p.data }] : []));
+  return plansHistory(root, plans, site.today, site.perspectives);
 }
 
 function linkTargets(result: CheckResult, site: SiteConfig): LinkTargets {

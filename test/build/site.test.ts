@@ -2,7 +2,7 @@
  * Builds the sample site as a team would publish it, under an intranet
  * sub-path, and reads the pages as a reviewer would.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/validate/check.ts';
@@ -92,6 +92,50 @@ describe('the sample site', () => {
     expect(owned).toContain(`${BASE}plans/aldermoor-bank/`);
   });
 
+  it('exports published, non-confidential plans as JSON and their actions as CSV, naming nothing confidential', () => {
+    const exported = JSON.parse(readFileSync(join(outDir, 'data/plans.json'), 'utf8'));
+    const expectedIds = published.filter((p) => !p.data!.confidential).map((p) => p.id).sort();
+    expect(exported.plans.map((p: { id: string }) => p.id).sort()).toEqual(expectedIds);
+    const aldermoor = exported.plans.find((p: { id: string }) => p.id === 'aldermoor-bank');
+    expect(aldermoor.computed.health.band).toBe('amber');
+    expect(aldermoor.computed.overdueActions).toBe(2);
+    const csv = readFileSync(join(outDir, 'data/actions.csv'), 'utf8');
+    const [header, ...rows] = csv.trimEnd().split('\r\n');
+    expect(header).toBe('plan,account,id,title,owner,status,overdue,start,due,goal,risk,effort_days,budget,currency,buffer_days,repeats,depends_on');
+    expect(rows).toHaveLength(exported.plans.reduce((n: number, p: { actions: unknown[] }) => n + p.actions.length, 0));
+    expect(rows).toContain('aldermoor-bank,Aldermoor Bank,media-audit-offer,Offer Adrian Cole a no-fee media efficiency audit,erik-jansen,planned,yes,2026-10-19,2026-11-14,win-media-buying,media-pitch-loss,8,,,,once,');
+    for (const plan of content.plans.filter((p) => p.data?.confidential)) {
+      for (const needle of [plan.id, plan.data!.account]) {
+        expect(JSON.stringify(exported)).not.toContain(needle);
+        expect(csv).not.toContain(needle);
+      }
+    }
+  });
+
+  it('lists reviews overdue and due within 30, 60 and 90 days, each with its digest', () => {
+    const page = readPage(outDir, 'reviews');
+    const group = (id: string) => page.querySelectorAll(`#${id} article h3`).map(text);
+    // Next reviews in the sample, against 25 Nov 2026: Brennik 10 Nov (overdue); Castellan Asset 1 Dec,
+    // Larkspur 2 Dec, Aldermoor 9 Dec, Osterby 15 Dec (within 30 days); Castellan group 12 Jan, Kestrel 15 Jan (31-60).
+    expect(group('overdue')).toEqual(['Brennik Werke AG']);
+    expect(group('next-30')).toEqual(['Castellan Asset Management', 'Larkspur Home & Living', 'Aldermoor Bank', 'Osterby Dental Group']);
+    expect(group('next-60')).toEqual(expect.arrayContaining(['Castellan Insurance Group', 'Kestrel Mobile']));
+    for (const card of page.querySelectorAll('article.review-card details')) expect(text(card.querySelector('summary'))).toBe('Since the last review');
+  });
+
+  it('shows what changed since the last review, from the plan file\'s git history', () => {
+    const digest = text(readPage(outDir, 'plans/aldermoor-bank').querySelector('#section_digest'));
+    // A shallow clone lacks the September commit: then the page says so instead.
+    if (digest.includes('shallow')) {
+      expect(digest).toContain('fetch it with git fetch --unshallow');
+    } else {
+      expect(digest).toContain('Since the last review on 9 Sept 2026, compared with the plan as committed on 8 Sept 2026.');
+      expect(digest).toContain('Win the consolidated media planning and buying brief: on track → at risk');
+      expect(digest).toContain('Fee income year to date: 2,890,000 GBP → 3,950,000 GBP');
+      expect(digest).toContain('Graham Lowther: neutral → skeptic');
+    }
+  });
+
   it('gives every element id once per page', () => {
     for (const file of htmlFiles(outDir)) {
       const ids = readPage(outDir, file).querySelectorAll('[id]').map((el) => el.id);
@@ -145,7 +189,9 @@ describe('the sample site', () => {
   it('keeps every link inside the base path, pointing at a page that exists and an element with the fragment\'s id', () => {
     const pages = htmlFiles(outDir);
     const expected = ['index.html', '404.html', 'people/index.html', 'timeline/index.html', 'risks/index.html',
-      ...published.map((p) => `plans/${p.id}/index.html`), ...content.people.map((p) => `people/${p.id}/index.html`)];
+      'scorecards/index.html', 'scorecards/tier/index.html', 'scorecards/owner/index.html', 'scorecards/industry/index.html', 'attention/index.html',
+      ...published.map((p) => `plans/${p.id}/index.html`), ...published.map((p) => `plans/${p.id}/scorecard/index.html`),
+      ...content.people.map((p) => `people/${p.id}/index.html`)];
     expect(pages).toEqual(expect.arrayContaining(expected));
     const ids = new Map<string, Set<string>>();
     const idsOf = (page: string) => {
