@@ -40,9 +40,13 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
     keyplanOptions: options,
     hooks: {
       'astro:config:setup': async ({ config, command, updateConfig, logger, addWatchFile }) => {
-        if (command === 'preview') return;
         const root = fileURLToPath(config.root);
         const site = resolveSiteConfig(options, process.env, { dev: command === 'dev', root }, logger);
+        // `astro preview` serves the built folder under the base path it was built for (unless --base says otherwise).
+        if (command === 'preview') {
+          if (config.base === '/' && site.base !== '/') updateConfig({ base: site.base, trailingSlash: 'always' });
+          return;
+        }
         const check = () => checkContent({ root, today: site.today, perspectives: site.perspectives, cacheDir: site.cacheDir });
         renderer = new DiagramRenderer({ cacheDir: join(site.cacheDir, 'diagrams'), browserPath: site.chromium });
         const diagramLog = logger.fork('keyplan:diagrams');

@@ -24,7 +24,12 @@ export function buildSite(options: { root?: string; outDir: string; env?: Record
     env: { ...process.env, NODE_ENV: 'production', KEYPLAN_TODAY: TODAY, ASTRO_TELEMETRY_DISABLED: '1', KEYPLAN_CACHE_DIR: `${options.outDir}.cache`, ...options.env },
     timeout: 240_000,
   });
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, outDir: options.outDir };
+  return { status: run.status, output: stripAnsi(`${run.stdout}\n${run.stderr}`), outDir: options.outDir };
+}
+
+/** Log text without terminal colour codes (Astro colours its log in CI too). */
+export function stripAnsi(text: string): string {
+  return text.replace(/\x1b\[[0-9;]*m/g, '');
 }
 
 export function readPage(outDir: string, path: string): HTMLElement {

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { REPO, scratchProject } from '../build/build-site.ts';
+import { REPO, scratchProject, stripAnsi } from '../build/build-site.ts';
 
 /**
  * A scratch project with the given content (the sample portfolio when none
@@ -67,8 +67,9 @@ async function serve(root: string, args: string[], base: string, env: Record<str
     cwd: root, env: { ...userEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  child.stdout!.on('data', (d) => { log += d; });
-  child.stderr!.on('data', (d) => { log += d; });
+  // Without colour codes, which Astro adds when it thinks a terminal (or CI) is watching.
+  child.stdout!.on('data', (d) => { log += stripAnsi(String(d)); });
+  child.stderr!.on('data', (d) => { log += stripAnsi(String(d)); });
   const url = `http://127.0.0.1:${port}${base}`;
   const stop = () => new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
