@@ -23,3 +23,13 @@ async function load(): Promise<Portfolio> {
     history: new Map(history.map((h) => [h.id, h.data as unknown as PlanHistory])),
   }, site);
 }
+
+/** One static page per plan in this build: for every route under /plans/[id]/. */
+export async function planPaths() {
+  return (await getPortfolio()).plans.map((p) => ({ params: { id: p.id } }));
+}
+
+/** One static page per person. */
+export async function personPaths() {
+  return (await getPortfolio()).people.map((p) => ({ params: { id: p.id } }));
+}
