@@ -358,5 +358,21 @@ if (which === 'all' || which === 'diagrams') benchDiagrams(300);
 if (which === 'all' || which === 'scale') benchScale(process.argv[3] ? process.argv[3].split(',').map(Number) : [100, 1000, 3000]);
 if (which === 'all' || which === 'scale' || which === 'dev') await benchDev(1000);
 if (which === 'all' || which === 'search') await benchSearch(1000, 'Aldermoor Bank');
-if (!existsSync(join(REPO, 'bench'))) mkdirSync(join(REPO, 'bench'));
-if (which === 'all') writeFileSync(join(REPO, 'bench/results.md'), `${lines.join('\n')}\n`);
+writeResults(lines);
+
+/**
+ * bench/results.md keeps the latest measurement of every section: a partial
+ * run (`npm run bench -- scale`) replaces its own sections and keeps the rest.
+ */
+function writeResults(fresh: string[]): void {
+  const path = join(REPO, 'bench/results.md');
+  const sections = (text: string) => {
+    const map = new Map<string, string>();
+    for (const part of text.split(/^(?=## )/m).slice(1)) map.set(part.split('\n')[0], part.trimEnd());
+    return map;
+  };
+  const merged = existsSync(path) ? sections(readFileSync(path, 'utf8')) : new Map<string, string>();
+  for (const [title, body] of sections(fresh.join('\n'))) merged.set(title, body);
+  const header = fresh.slice(0, fresh.findIndex((l) => l.startsWith('## '))).join('\n').trimEnd();
+  writeFileSync(path, `${header}\n\n${[...merged.values()].join('\n\n')}\n`);
+}

@@ -62,9 +62,9 @@ export function checkReferences(plans: readonly PlanInput[], people: readonly Pe
   const planById = new Map(plans.map((p) => [p.id, p]));
 
   const checkPerson = (file: string, path: FieldPath, id: string | undefined) => {
-    if (id !== undefined && !personIds.has(id)) {
-      report(file, 'error', path, `unknown person "${id}"${didYouMean(id, personIds)}${didYouMean(id, personIds) ? '' : `: add content/people/${id}.yaml or use an existing person id`}`);
-    }
+    if (id === undefined || personIds.has(id)) return;
+    const hint = didYouMean(id, personIds) || `: add content/people/${id}.yaml or use an existing person id`;
+    report(file, 'error', path, `unknown person "${id}"${hint}`);
   };
 
   // People: managers exist and form no loop.
