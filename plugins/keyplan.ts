@@ -178,9 +178,12 @@ async function renderAll(state: ContentState, log: AstroIntegrationLogger): Prom
   const hidden = new Set(hiddenPlans(state.result, state.config));
   const jobs = collectDiagrams(state.result, new Set(state.result.plans.map((p) => p.id).filter((id) => !hidden.has(id))));
   const { results, stats } = await renderer!.renderAll(jobs.map((j) => j.source));
+  // The SVGs stay in the render cache on disk: pages read them from there, so thousands of
+  // diagrams never pass through Astro's content store (which must fit in one string).
   state.diagrams = new Map(jobs.flatMap((job) => {
-    const result = results.get(diagramHash(job.source));
-    return result && 'svg' in result ? [[job.source, result.svg] as const] : [];
+    const hash = diagramHash(job.source);
+    const result = results.get(hash);
+    return result && 'svg' in result ? [[job.source, renderer!.cacheFile(hash)] as const] : [];
   }));
   const issues = diagramIssues(jobs, results);
   if (issues.length) {

@@ -29,13 +29,13 @@ export function keyplanLoader(kind: Kind): Loader {
   };
 }
 
-/** Rendered SVG by source key: a page finds a diagram by hashing its source. */
+/** Where each rendered diagram is, by source key: a page finds a diagram by hashing its source. */
 function syncDiagrams(diagrams: ReadonlyMap<string, string>, { store }: LoaderContext): void {
   const keep = new Set<string>();
-  for (const [source, svg] of diagrams) {
+  for (const [source, file] of diagrams) {
     const id = sourceKey(source);
     keep.add(id);
-    if (!store.get(id)) store.set({ id, data: { svg } });
+    if (store.get(id)?.data.file !== file) store.set({ id, data: { file } });
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
 }

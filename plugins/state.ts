@@ -15,7 +15,7 @@ export interface ContentState {
   result: CheckResult;
   /** What body links resolve against in this build. */
   links: LinkTargets;
-  /** Rendered SVG by diagram source, for the diagrams this build could render. */
+  /** The cache file holding each rendered diagram's SVG, by diagram source. */
   diagrams: Map<string, string>;
   /** Each shown plan's digest since its last review, and when it last changed (git). */
   history: Map<string, PlanHistory>;

@@ -67,10 +67,15 @@ export class DiagramRenderer {
     return this.#options.browserPath !== undefined;
   }
 
+  /** Where the render of `hash` is kept. */
+  cacheFile(hash: string): string {
+    return join(this.#options.cacheDir, `${hash}.json`);
+  }
+
   /** What is already on disk for `hash` (a render, or with `.parse` a syntax check), if anything. */
   cached(hash: string): Rendered | { ok: true } | undefined {
     try {
-      return JSON.parse(readFileSync(join(this.#options.cacheDir, `${hash}.json`), 'utf8')) as Rendered | { ok: true };
+      return JSON.parse(readFileSync(this.cacheFile(hash), 'utf8')) as Rendered | { ok: true };
     } catch {
       return undefined;
     }
@@ -99,7 +104,7 @@ export class DiagramRenderer {
       for (const [hash, result] of rendered) {
         results.set(hash, result);
         if ('error' in result) failed++;
-        writeFileSync(join(this.#options.cacheDir, `${hash}.json`), JSON.stringify(result));
+        writeFileSync(this.cacheFile(hash), JSON.stringify(result));
       }
     }
     const renderedCount = results.size - cached;
