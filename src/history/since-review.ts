@@ -37,7 +37,7 @@ export function plansHistory(root: string, plans: readonly HistoryInput[], today
     return out;
   }
   const { history } = read;
-  const dirty = uncommitted(root);
+  const dirty = uncommitted(root, history.prefix);
   // Old versions to read, all through one git process.
   const wanted: { plan: HistoryInput; hash: string; date: string; lastChanged?: PlanHistory['lastChanged'] }[] = [];
   for (const plan of plans) {
@@ -83,8 +83,7 @@ export function parsePlan(file: string, text: string | undefined, schema = planS
 }
 
 /** Plan files with changes not yet committed, relative to the project root. */
-function uncommitted(root: string): Set<string> {
+function uncommitted(root: string, prefix: string): Set<string> {
   const status = git(root, ['status', '--porcelain', '--', 'content/plans']);
-  const prefix = git(root, ['rev-parse', '--show-prefix'])?.trim() ?? '';
   return new Set((status ?? '').split('\n').filter(Boolean).map((line) => line.slice(3).trim().replace(prefix, '')));
 }
