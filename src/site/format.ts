@@ -15,9 +15,11 @@ export function percent(score: number | undefined): string {
   return score === undefined ? '—' : `${Math.round(score * 100)}%`;
 }
 
+const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
 export function number(value: number | undefined, unit?: string): string {
   if (value === undefined) return '—';
-  const text = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(value);
+  const text = NUMBER.format(value);
   if (!unit) return text;
   return unit === '%' ? `${text}%` : `${text} ${unit}`;
 }
