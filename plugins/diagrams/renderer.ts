@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { compactSvg } from '../../src/diagrams/compact.ts';
 import { PLACEHOLDER_ID } from '../../src/diagrams/place.ts';
 
 const require = createRequire(import.meta.url);
@@ -42,7 +43,7 @@ export interface RenderStats {
 
 /** The cache key: the source and everything else that shapes the SVG. */
 export function diagramHash(source: string): string {
-  return createHash('sha256').update(`${MERMAID_VERSION}\n${JSON.stringify(MERMAID_CONFIG)}\nv2\n${source}`).digest('hex').slice(0, 32);
+  return createHash('sha256').update(`${MERMAID_VERSION}\n${JSON.stringify(MERMAID_CONFIG)}\nv3\n${source}`).digest('hex').slice(0, 32);
 }
 
 export interface RendererOptions {
@@ -170,7 +171,10 @@ export class DiagramRenderer {
         while (queue.length) {
           const chunk = queue.splice(0, batch);
           const results = await page.evaluate(renderBatch, { sources: chunk.map(([, s]) => s), id: PLACEHOLDER_ID });
-          chunk.forEach(([hash], i) => out.set(hash, results[i]));
+          chunk.forEach(([hash], i) => {
+            const result = results[i];
+            out.set(hash, 'svg' in result ? { svg: compactSvg(result.svg) } : result);
+          });
         }
       } finally {
         await page.close();

@@ -1,5 +1,6 @@
 /** Diagram sources that hostile names cannot break, and the geometry of goal timelines. */
 import { describe, expect, it } from 'vitest';
+import { compactSvg } from '../../src/diagrams/compact.ts';
 import { mermaidText } from '../../src/diagrams/mermaid-text.ts';
 import { placeSvg } from '../../src/diagrams/place.ts';
 import { stakeholderDiagram } from '../../src/diagrams/stakeholders.ts';
@@ -64,6 +65,25 @@ describe('placing an SVG', () => {
     expect(a).toBe('<svg aria-labelledby="chart-title-kp-a" aria-describedby="chart-desc-kp-a" role="img" id="kp-a"><title id="chart-title-kp-a">First</title><desc id="chart-desc-kp-a">One &amp; two</desc><style>#kp-a .node{}</style><g><marker id="kp-a_flowchart-v2-pointEnd"/></g></svg>');
     expect(b).toContain('id="kp-b_flowchart-v2-pointEnd"');
     expect(b).not.toContain('kp-a');
+  });
+});
+
+describe('compacting a rendered SVG', () => {
+  it('rounds geometry to hundredths, keeping numbers that run together apart', () => {
+    expect(compactSvg('<svg viewBox="4 4 1628.1414794921875 1064.4000244140625" style="max-width: 1628.1414794921875px;">'
+      + '<g transform="translate(835.1758193969727, -0.0001)"><path d="M1.999.5L-3.14159,2.5e-7"></path></g></svg>'))
+      .toBe('<svg viewBox="4 4 1628.14 1064.4" style="max-width: 1628.14px;"><g transform="translate(835.18, 0)"><path d="M2 0.5L-3.14,0"></path></g></svg>');
+  });
+
+  it('leaves text, links, ids and the stylesheet exactly as they were', () => {
+    const svg = '<svg id="d-1.5"><style>#d-1.5 .node{stroke-width:1.33333px}</style><a href="https://wiki.example/v1.2345.6">'
+      + '<text x="1.23456" aria-label="Budget 1.23456"><tspan>Revenue 1.23456 m</tspan></text></a></svg>';
+    expect(compactSvg(svg)).toBe(svg.replace('x="1.23456"', 'x="1.23"'));
+  });
+
+  it('drops base64 edge points and curves that start, bend and end at one point', () => {
+    expect(compactSvg('<path d="M1 2 C3 4, 5 6, 7 8 M7 8 C7 8, 7 8, 7 8 M7 8 C9 9, 9 9, 10 10" data-points="W3sieCI6MX1d"></path>'))
+      .toBe('<path d="M1 2 C3 4, 5 6, 7 8 M7 8 C9 9, 9 9, 10 10"></path>');
   });
 });
 
