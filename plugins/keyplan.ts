@@ -23,7 +23,9 @@ import { collectDiagrams, diagramIssues } from './diagrams/stage.ts';
 import { compareIssues } from '../src/validate/issue.ts';
 import { plansHistory, type PlanHistory } from '../src/history/since-review.ts';
 import type { LinkTargets } from '../src/links/resolve.ts';
-import { SEARCH_BUNDLE, writeSearchIndex } from './search/pagefind.ts';
+import { BodyRenderer } from './body.ts';
+import { SEARCH_BUNDLE, SearchFeed } from './search/pagefind.ts';
+import { currentFeed, setCurrentFeed } from './search/feed-state.ts';
 
 const VIRTUAL_CONFIG = 'virtual:keyplan/config';
 
@@ -39,7 +41,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
     name: 'keyplan',
     keyplanOptions: options,
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig, logger, addWatchFile }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, logger, addWatchFile, addMiddleware }) => {
         const root = fileURLToPath(config.root);
         const site = resolveSiteConfig(options, process.env, { dev: command === 'dev', root }, logger);
         // `astro preview` serves the built folder under the base path it was built for (unless --base says otherwise).
@@ -60,8 +62,14 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         if (result.errors > 0 && command !== 'dev') failBuild(result.errors, logger);
         logger.info(`checked ${plural(result.plans.length, 'plan')} and ${plural(result.people.length, 'person', 'people')} in ${ms} ms`);
 
+        const processor = await markdownPipeline(site.markdown, { targets: () => state.links });
+        // mermaid blocks are drawn by Keyplan, not highlighted as code.
+        const syntaxHighlight = { type: 'shiki' as const, excludeLangs: ['mermaid'] };
+        const bodies = new BodyRenderer(await processor.createRenderer({ syntaxHighlight }));
         const state: ContentState = {
           root, config: site, result, links: linkTargets(result, site), diagrams: new Map(), history: history(root, result, site),
+          bodies,
+          bodyInputs: () => ({ links: state.links, diagrams: state.diagrams, processor: site.markdown }),
           async refresh() {
             state.result = check();
             state.links = linkTargets(state.result, site);
@@ -79,25 +87,30 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         if (command !== 'dev') await renderer.close();
         setContentState(state);
         addWatchFile(new URL('./astro.config.mjs', config.root));
+        if (command === 'build') addMiddleware({ entrypoint: new URL('./search/middleware.ts', import.meta.url), order: 'post' });
         updateConfig({
+          // Pages render a few at a time, so one page's file write overlaps the next one's rendering.
+          ...(config.build.concurrency === 1 ? { build: { concurrency: 4 } } : {}),
           // KEYPLAN_CACHE_DIR also holds Astro's content store, so projects sharing node_modules never share content.
           ...(process.env.KEYPLAN_CACHE_DIR ? { cacheDir: pathToFileURL(join(site.cacheDir, 'astro/')) } : {}),
           base: site.base,
           trailingSlash: 'always',
-          markdown: {
-            processor: await markdownPipeline(site.markdown, { targets: () => state.links }),
-            // mermaid blocks are drawn by Keyplan, not highlighted as code.
-            syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
-          },
+          // Plan bodies are rendered by Keyplan (plugins/body.ts); this is for any other Markdown in the project.
+          markdown: { processor, syntaxHighlight },
           vite: { plugins: [virtualConfig(site), diagramAssets()] },
         });
+      },
+      'astro:build:start': () => {
+        // Search is part of every build, never a step to remember: pages are indexed as they render.
+        setCurrentFeed({ feed: new SearchFeed(), base: getContentState().config.base });
       },
       'astro:build:done': async ({ dir, logger }) => {
         // The fallback renderer ships with the site (no CDN), for diagrams no browser drew at build time.
         writeDiagramAssets(fileURLToPath(dir));
-        // Search is part of every build, never a step to remember.
-        const search = await writeSearchIndex(fileURLToPath(dir));
-        logger.fork('keyplan:search').info(`indexed ${plural(search.pages, 'page')} in ${(search.ms / 1000).toFixed(1)}s: ${SEARCH_BUNDLE}/ is ${(search.bytes / 1024 / 1024).toFixed(1)} MB`);
+        const feed = currentFeed()!.feed;
+        setCurrentFeed(undefined);
+        const search = await feed.write(fileURLToPath(dir));
+        logger.fork('keyplan:search').info(`indexed ${plural(search.pages, 'page')} in ${(search.ms / 1000).toFixed(1)}s, alongside rendering (${(search.waitMs / 1000).toFixed(1)}s after the last page): ${SEARCH_BUNDLE}/ is ${(search.bytes / 1024 / 1024).toFixed(1)} MB`);
       },
       'astro:server:start': ({ logger }) => {
         logger.fork('keyplan:search').info('search works in a built site only: npm run build writes the index, npm run preview serves it');

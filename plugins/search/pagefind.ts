@@ -1,9 +1,14 @@
 /**
- * The search index, written by the build itself (astro:build:done) with
- * Pagefind's Node API: every page that marks its main content with
- * data-pagefind-body (plans, people, the portfolio; never a confidential
- * plan), into <outDir>/pagefind/ beside Pagefind's own UI files. Result URLs
- * are relative to the site root; the search page adds the base path.
+ * The search index, written by the build itself with Pagefind's Node API:
+ * every page that marks its main content with data-pagefind-body (plans,
+ * people, the portfolio; never a confidential plan), into <outDir>/pagefind/
+ * beside Pagefind's own UI files. Result URLs are relative to the site root;
+ * the search page adds the base path.
+ *
+ * Pagefind indexes in a process of its own. Pages reach it as Astro renders
+ * them (a middleware hands each one to the SearchFeed of the build), so the
+ * indexing runs on another core while the site is still being generated,
+ * instead of reading every file back from disk afterwards.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,12 +17,18 @@ import * as pagefind from 'pagefind';
 /** The folder under the site root that holds the index and Pagefind's UI. */
 export const SEARCH_BUNDLE = 'pagefind';
 
+/** Only pages that mark a body are indexed: Pagefind would parse and drop the rest. */
+export const INDEXED_MARK = 'data-pagefind-body';
+
 export interface IndexStats {
-  /** Pages in the index: those that mark a body; Pagefind reads every page and drops the rest. */
+  /** Pages in the index. */
   pages: number;
   /** Bytes of the whole bundle folder, UI scripts included. */
   bytes: number;
+  /** From the first page handed over to the bundle written. */
   ms: number;
+  /** Of that, the wait after the last page was rendered. */
+  waitMs: number;
 }
 
 export class SearchIndexError extends Error {
@@ -27,26 +38,88 @@ export class SearchIndexError extends Error {
   }
 }
 
-export async function writeSearchIndex(outDir: string): Promise<IndexStats> {
-  const started = performance.now();
-  const outputPath = join(outDir, SEARCH_BUNDLE);
-  try {
-    const { index, errors } = await pagefind.createIndex({
+/** One build's index: pages go in while the build renders, the bundle is written at the end. */
+export class SearchFeed {
+  readonly #index: Promise<pagefind.PagefindIndex>;
+  readonly #pending: Promise<void>[] = [];
+  readonly #errors: string[] = [];
+  readonly #started = performance.now();
+
+  constructor() {
+    this.#index = pagefind.createIndex({
       forceLanguage: 'en',
       // Column headings and decorative symbols would run into the excerpts ("ActionAccountStatusDue", "✓Champion");
       // the risk matrix is a grid of scores whose risks the register beside it lists in words.
       excludeSelectors: ['thead', '[aria-hidden="true"]', '.risk-matrix'],
+    }).then(({ index, errors }) => {
+      if (!index) throw new SearchIndexError(errors);
+      return index;
     });
-    if (!index) throw new SearchIndexError(errors);
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length) throw new SearchIndexError(added.errors);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new SearchIndexError(written.errors);
-    return { pages: indexedPages(outputPath), bytes: folderBytes(outputPath), ms: performance.now() - started };
-  } finally {
-    // Pagefind runs as a child process: stop it, or the build never exits.
-    await pagefind.close();
+    // Reported by write(); never an unhandled rejection in between.
+    this.#index.catch(() => undefined);
   }
+
+  /** A rendered page, by its path from the site root (`/plans/x/`). Pages without a marked body are skipped. */
+  add(url: string, html: string): void {
+    if (!html.includes(INDEXED_MARK)) return;
+    this.#pending.push(this.#index
+      .then((index) => index.addHTMLFile({ url, content: withoutSvg(html) }))
+      .then((added) => void this.#errors.push(...added.errors), (error: unknown) => void this.#errors.push(String(error))));
+  }
+
+  /** Waits for every page, then writes the bundle under `outDir`. Stops Pagefind either way. */
+  async write(outDir: string): Promise<IndexStats> {
+    const waitStarted = performance.now();
+    const outputPath = join(outDir, SEARCH_BUNDLE);
+    try {
+      const index = await this.#index;
+      await Promise.all(this.#pending);
+      if (this.#errors.length) throw new SearchIndexError(this.#errors);
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length) throw new SearchIndexError(written.errors);
+      const done = performance.now();
+      return { pages: indexedPages(outputPath), bytes: folderBytes(outputPath), ms: done - this.#started, waitMs: done - waitStarted };
+    } finally {
+      await close();
+    }
+  }
+}
+
+/** Stops Pagefind's process: the build never exits while it runs. */
+export async function close(): Promise<void> {
+  await pagefind.close();
+}
+
+/**
+ * The page without its SVG: Pagefind drops text inside <svg> anyway, and the
+ * diagrams are most of a plan page's bytes. Their words are in the hidden
+ * list beside each diagram.
+ */
+export function withoutSvg(html: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = html.indexOf('<svg', from); open !== -1; open = html.indexOf('<svg', from)) {
+    let depth = 0;
+    let at = open;
+    // SVG may nest <svg>: find the close that matches this open.
+    for (;;) {
+      const nextOpen = html.indexOf('<svg', at + 1);
+      const nextClose = html.indexOf('</svg>', at + 1);
+      if (nextClose === -1) return out + html.slice(from);
+      if (nextOpen !== -1 && nextOpen < nextClose) {
+        depth++;
+        at = nextOpen;
+      } else if (depth > 0) {
+        depth--;
+        at = nextClose;
+      } else {
+        out += html.slice(from, open);
+        from = nextClose + '</svg>'.length;
+        break;
+      }
+    }
+  }
+  return out + html.slice(from);
 }
 
 function indexedPages(bundle: string): number {
