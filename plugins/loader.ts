@@ -7,7 +7,7 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CheckResult } from '../src/validate/check.ts';
-import { getContentState } from './state.ts';
+import { getContentState, type ContentState } from './state.ts';
 import { sourceKey } from './diagrams/key.ts';
 import type { PlanHistory } from '../src/history/since-review.ts';
 
@@ -24,6 +24,7 @@ export function keyplanLoader(kind: Kind): Loader {
       const state = getContentState();
       if (kind === 'diagrams') syncDiagrams(state.diagrams, context);
       else if (kind === 'history') syncHistory(state.history, context);
+      else if (kind === 'plans') await syncPlans(state, context);
       else sync(kind, state.result, context);
     },
   };
@@ -46,7 +47,31 @@ function syncHistory(history: ReadonlyMap<string, PlanHistory>, { store }: Loade
   for (const [id, entry] of history) store.set({ id, data: entry as unknown as Record<string, unknown> });
 }
 
-function sync(kind: Exclude<Kind, 'diagrams' | 'history'>, result: CheckResult, { store }: LoaderContext): void {
+/**
+ * Plans with their bodies rendered to HTML (see plugins/body.ts). The digest is
+ * the body's render key: an entry whose key is unchanged is kept as stored.
+ */
+async function syncPlans(state: ContentState, { store }: LoaderContext): Promise<void> {
+  const keep = new Set<string>();
+  const inputs = state.bodyInputs();
+  for (const entry of state.result.plans) {
+    if (!entry.data) continue;
+    keep.add(entry.id);
+    const key = state.bodies.key(entry, inputs);
+    if (store.get(entry.id)?.digest === key) continue;
+    const body = await state.bodies.render(entry, inputs);
+    store.set({
+      id: entry.id,
+      data: entry.data as unknown as Record<string, unknown>,
+      digest: key,
+      filePath: entry.source.file,
+      rendered: { html: body.html, metadata: { headings: body.headings } },
+    });
+  }
+  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+}
+
+function sync(kind: 'people' | 'outlines', result: CheckResult, { store }: LoaderContext): void {
   const entries = kind === 'people' ? result.people : result.plans;
   const keep = new Set<string>();
   for (const entry of entries) {
@@ -58,9 +83,7 @@ function sync(kind: Exclude<Kind, 'diagrams' | 'history'>, result: CheckResult, 
       id: entry.id,
       data: data as unknown as Record<string, unknown>,
       digest: entry.source.hash,
-      // Plans are MDX: Astro compiles the body when a page renders it.
-      ...(kind === 'outlines' ? {} : { filePath: entry.source.file }),
-      ...(kind === 'plans' ? { deferredRender: true } : {}),
+      ...(kind === 'people' ? { filePath: entry.source.file } : {}),
     });
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);

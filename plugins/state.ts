@@ -8,6 +8,7 @@ import type { CheckResult } from '../src/validate/check.ts';
 import type { SiteConfig } from './options.ts';
 import type { LinkTargets } from '../src/links/resolve.ts';
 import type { PlanHistory } from '../src/history/since-review.ts';
+import type { BodyInputs, BodyRenderer } from './body.ts';
 
 export interface ContentState {
   root: string;
@@ -19,6 +20,10 @@ export interface ContentState {
   diagrams: Map<string, string>;
   /** Each shown plan's digest since its last review, and when it last changed (git). */
   history: Map<string, PlanHistory>;
+  /** Renders plan bodies to HTML. */
+  bodies: BodyRenderer;
+  /** What bodies render against in this build: link targets, diagrams, processor. */
+  bodyInputs(): BodyInputs;
   /** Checks the content again (after an edit in dev); unchanged files are not re-parsed or re-rendered. */
   refresh(): Promise<CheckResult>;
 }
