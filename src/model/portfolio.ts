@@ -168,31 +168,49 @@ export function buildPortfolio(input: PortfolioInput, config: PortfolioConfig): 
     plan.get(ref.to.plan)!.referencedBy.push(ref);
   }
 
+  const owned = ownedItems(plans);
   const people = input.people
-    .map((p) => personView(p, plans, input.people))
+    .map((p) => personView(p, owned.get(p.id) ?? emptyOwned(), input.people))
     .sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
   return { plans, plan, people, person: new Map(people.map((p) => [p.id, p])), today: config.today };
 }
 
-function personView(p: { id: string; data: Person }, plans: readonly PlanView[], everyone: PortfolioInput['people']): PersonView {
-  const open = plans.filter((v) => !v.data.confidential);
-  const mine = <T extends { owner?: string }>(list: (v: PlanView) => T[]) =>
-    open.flatMap((v) => list(v).filter((x) => x.owner === p.id).map((x) => ({ plan: v.id, x })));
-  const teams = plans.flatMap((v) => (v.data.team ?? []).filter((t) => t.person === p.id)
-    .map((t) => ({ plan: v.id, role: t.role, allocation: t.allocation })));
+type Owned = Pick<PersonView, 'owns' | 'teams' | 'goals' | 'actions' | 'risks' | 'relationships' | 'confidential'>;
+
+const emptyOwned = (): Owned => ({ owns: [], teams: [], goals: [], actions: [], risks: [], relationships: [], confidential: [] });
+
+/** What each person owns across the portfolio, in one pass over every plan (not one per person). */
+function ownedItems(plans: readonly PlanView[]): Map<string, Owned> {
+  const byPerson = new Map<string, Owned>();
+  const of = (person: string) => {
+    let owned = byPerson.get(person);
+    if (!owned) byPerson.set(person, (owned = emptyOwned()));
+    return owned;
+  };
+  for (const v of plans) {
+    of(v.data.owner).owns.push(v.id);
+    for (const t of v.data.team ?? []) of(t.person).teams.push({ plan: v.id, role: t.role, allocation: t.allocation });
+    if (v.data.confidential) {
+      // Shown by name only: the plan once for each person on it, none of its items.
+      const people = new Set([v.data.owner, ...(v.data.team ?? []).map((t) => t.person),
+        ...[...v.goals, ...v.actions, ...v.risks, ...v.stakeholders].flatMap((x) => (x.owner ? [x.owner] : []))]);
+      for (const person of people) of(person).confidential.push(v.id);
+      continue;
+    }
+    for (const goal of v.goals) if (goal.owner) of(goal.owner).goals.push({ plan: v.id, goal });
+    for (const action of v.actions) if (action.owner) of(action.owner).actions.push({ plan: v.id, action });
+    for (const risk of v.risks) if (risk.owner) of(risk.owner).risks.push({ plan: v.id, risk });
+    for (const stakeholder of v.stakeholders) if (stakeholder.owner) of(stakeholder.owner).relationships.push({ plan: v.id, stakeholder });
+  }
+  return byPerson;
+}
+
+function personView(p: { id: string; data: Person }, owned: Owned, everyone: PortfolioInput['people']): PersonView {
   return {
     id: p.id,
     data: p.data,
-    owns: plans.filter((v) => v.data.owner === p.id).map((v) => v.id),
-    teams,
-    allocation: teams.reduce((sum, t) => sum + (t.allocation ?? 0), 0),
-    goals: mine((v) => v.goals).map(({ plan, x }) => ({ plan, goal: x })),
-    actions: mine((v) => v.actions).map(({ plan, x }) => ({ plan, action: x })),
-    risks: mine((v) => v.risks).map(({ plan, x }) => ({ plan, risk: x })),
-    relationships: mine((v) => v.stakeholders).map(({ plan, x }) => ({ plan, stakeholder: x })),
-    confidential: plans.filter((v) => v.data.confidential
-      && (v.data.owner === p.id || (v.data.team ?? []).some((t) => t.person === p.id)
-        || [...v.goals, ...v.actions, ...v.risks, ...v.stakeholders].some((x) => x.owner === p.id))).map((v) => v.id),
+    ...owned,
+    allocation: owned.teams.reduce((sum, t) => sum + (t.allocation ?? 0), 0),
     reports: everyone.filter((q) => q.data.manager === p.id).map((q) => q.id),
   };
 }
