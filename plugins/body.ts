@@ -6,13 +6,15 @@
  * a thousand modules cost several seconds of every build, hundreds of MB of
  * memory, and a module reload on every edit in dev.
  *
- * A rendered body goes into the content store under a key of everything its
- * HTML depends on (its text, what its links resolve to, its diagrams, the
- * base path), so an unchanged body is never rendered twice, not even across
- * builds; a body whose link target was renamed is.
+ * A rendered body is kept, in memory and on disk, under a key of everything
+ * its HTML depends on (its text, what its links resolve to, its diagrams, the
+ * base path, the code that renders it), so an unchanged body is never
+ * rendered twice, not even across builds; a body whose link target was
+ * renamed is.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownHeading, MarkdownRenderer } from '@astrojs/internal-helpers/markdown';
 import { figureHtml } from '../src/diagrams/figure.ts';
@@ -47,9 +49,46 @@ export interface BodyInputs {
 
 export class BodyRenderer {
   readonly #markdown: MarkdownRenderer;
+  readonly #root: string;
+  readonly #cacheDir: string;
+  /** HTML by key, for this process: a dev edit renders one body, not all. */
+  readonly #memory = new Map<string, string>();
 
-  constructor(markdown: MarkdownRenderer) {
+  constructor(markdown: MarkdownRenderer, options: { root: string; cacheDir: string }) {
     this.#markdown = markdown;
+    this.#root = options.root;
+    this.#cacheDir = options.cacheDir;
+  }
+
+  /** The HTML of every plan in `plans`, by plan id; `rendered` counts those not found in a cache. */
+  async renderAll(plans: readonly CheckedPlan[], inputs: BodyInputs): Promise<{ bodies: Map<string, string>; rendered: number }> {
+    const bodies = new Map<string, string>();
+    const memory = new Map<string, string>();
+    let rendered = 0;
+    for (const plan of plans) {
+      const key = this.key(plan, inputs);
+      let html = this.#memory.get(key) ?? this.#fromDisk(key);
+      if (html === undefined) {
+        html = (await this.render(plan, inputs)).html;
+        mkdirSync(this.#cacheDir, { recursive: true });
+        writeFileSync(join(this.#cacheDir, `${key}.html`), html);
+        rendered++;
+      }
+      memory.set(key, html);
+      bodies.set(plan.id, html);
+    }
+    // Only what this content needs stays in memory.
+    this.#memory.clear();
+    for (const [key, html] of memory) this.#memory.set(key, html);
+    return { bodies, rendered };
+  }
+
+  #fromDisk(key: string): string | undefined {
+    try {
+      return readFileSync(join(this.#cacheDir, `${key}.html`), 'utf8');
+    } catch {
+      return undefined;
+    }
   }
 
   /** Everything the body's HTML depends on, hashed: equal keys, equal HTML. */
@@ -65,7 +104,7 @@ export class BodyRenderer {
   }
 
   async render(plan: CheckedPlan, inputs: BodyInputs): Promise<RenderedBody> {
-    const { code, metadata } = await this.#markdown.render(plan.source.body ?? '', { fileURL: pathToFileURL(plan.source.file) });
+    const { code, metadata } = await this.#markdown.render(plan.source.body ?? '', { fileURL: pathToFileURL(join(this.#root, plan.source.file)) });
     const html = markLinks(placeDiagrams(code.trimEnd(), inputs.diagrams, inputs.links.base), plan.id, inputs.links);
     return { html, headings: metadata.headings };
   }

@@ -2,8 +2,8 @@
  * The Keyplan integration: the only thing astro.config.mjs calls. It checks
  * the site options, checks the whole content tree before Astro reads a file
  * (so a build with a content error stops with every message, not Astro's
- * first), shares the checked content with the collection loaders, and exposes
- * the site options to pages as `virtual:keyplan/config`.
+ * first), renders diagrams and plan bodies, shares all of it with the pages
+ * (plugins/state.ts), and exposes the site options as `virtual:keyplan/config`.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,7 +14,6 @@ import { checkContent, type CheckResult } from '../src/validate/check.ts';
 import { formatIssue } from '../src/validate/issue.ts';
 import { optionsSchema, type KeyplanOptions, type SiteConfig } from './options.ts';
 import { getContentState, setContentState, type ContentState } from './state.ts';
-import { LOADER_KINDS, loaderName } from './loader.ts';
 import type { LinkPluginOptions } from './links/shared.ts';
 import { buildLinkTargets } from '../src/links/targets.ts';
 import { findBrowser, INSTALL_HINT } from './diagrams/browser.ts';
@@ -49,7 +48,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
           if (config.base === '/' && site.base !== '/') updateConfig({ base: site.base, trailingSlash: 'always' });
           return;
         }
-        const check = () => checkContent({ root, today: site.today, perspectives: site.perspectives, cacheDir: site.cacheDir });
+        const check = () => checkContent({ root, today: site.today, perspectives: site.perspectives, cacheDir: site.cacheDir, deferCacheWrite: command === 'dev' });
         renderer = new DiagramRenderer({ cacheDir: join(site.cacheDir, 'diagrams'), browserPath: site.chromium });
         const diagramLog = logger.fork('keyplan:diagrams');
         if (!renderer.canRender) {
@@ -65,33 +64,44 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         const processor = await markdownPipeline(site.markdown, { targets: () => state.links });
         // mermaid blocks are drawn by Keyplan, not highlighted as code.
         const syntaxHighlight = { type: 'shiki' as const, excludeLangs: ['mermaid'] };
-        const bodies = new BodyRenderer(await processor.createRenderer({ syntaxHighlight }));
+        const bodyRenderer = new BodyRenderer(await processor.createRenderer({ syntaxHighlight }), { root, cacheDir: join(site.cacheDir, 'bodies') });
+        const renderBodies = async () => {
+          const hidden = new Set(hiddenPlans(state.result, site));
+          const shown = state.result.plans.filter((p) => p.data && p.outline && !hidden.has(p.id));
+          const { bodies } = await bodyRenderer.renderAll(shown, { links: state.links, diagrams: state.diagrams, processor: site.markdown });
+          state.bodies = bodies;
+        };
         const state: ContentState = {
           root, config: site, result, links: linkTargets(result, site), diagrams: new Map(), history: history(root, result, site),
-          bodies,
-          bodyInputs: () => ({ links: state.links, diagrams: state.diagrams, processor: site.markdown }),
+          bodies: new Map(), version: 0,
           async refresh() {
+            const started = performance.now();
             state.result = check();
             state.links = linkTargets(state.result, site);
             state.history = history(root, state.result, site);
             await renderAll(state, diagramLog);
+            await renderBodies();
+            state.version++;
             report(state.result, logger);
+            logger.info(`checked and rendered again in ${Math.round(performance.now() - started)} ms`);
             return state.result;
           },
         };
         await renderAll(state, diagramLog);
+        await renderBodies();
         if (state.result.errors > 0 && command !== 'dev') {
           report({ ...state.result, issues: state.result.issues.filter((i) => i.field === 'body' && i.message.startsWith('mermaid:')) }, logger);
           failBuild(state.result.errors, logger);
         }
         if (command !== 'dev') await renderer.close();
+        else void renderer.warm();
         setContentState(state);
         addWatchFile(new URL('./astro.config.mjs', config.root));
         if (command === 'build') addMiddleware({ entrypoint: new URL('./search/middleware.ts', import.meta.url), order: 'post' });
         updateConfig({
           // Pages render a few at a time, so one page's file write overlaps the next one's rendering.
           ...(config.build.concurrency === 1 ? { build: { concurrency: 4 } } : {}),
-          // KEYPLAN_CACHE_DIR also holds Astro's content store, so projects sharing node_modules never share content.
+          // KEYPLAN_CACHE_DIR holds Astro's cache too, so projects sharing node_modules never share one.
           ...(process.env.KEYPLAN_CACHE_DIR ? { cacheDir: pathToFileURL(join(site.cacheDir, 'astro/')) } : {}),
           base: site.base,
           trailingSlash: 'always',
@@ -115,14 +125,14 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
       'astro:server:start': ({ logger }) => {
         logger.fork('keyplan:search').info('search works in a built site only: npm run build writes the index, npm run preview serves it');
       },
-      'astro:server:setup': ({ server, refreshContent }) => {
-        // One check per change, then every Keyplan collection reloads from it.
+      'astro:server:setup': ({ server }) => {
+        // One check per change; then open pages reload and read the new content.
         let pending: Promise<void> | undefined;
         server.watcher.on('all', (_event, path) => {
           if (!/[\\/]content[\\/](plans|people)[\\/]/.test(path)) return;
           pending = (pending ?? Promise.resolve()).then(async () => {
             await getContentState().refresh();
-            await refreshContent?.({ loaders: LOADER_KINDS.map(loaderName) });
+            server.hot.send({ type: 'full-reload', path: '*' });
           });
         });
       },
@@ -196,7 +206,7 @@ async function renderAll(state: ContentState, log: AstroIntegrationLogger): Prom
   state.diagrams = new Map(jobs.flatMap((job) => {
     const hash = diagramHash(job.source);
     const result = results.get(hash);
-    return result && 'svg' in result ? [[job.source, renderer!.cacheFile(hash)] as const] : [];
+    return result && 'file' in result ? [[job.source, result.file] as const] : [];
   }));
   const issues = diagramIssues(jobs, results);
   if (issues.length) {

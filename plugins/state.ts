@@ -1,14 +1,16 @@
 /**
  * The checked content of this process, shared between the integration (which
- * checks before Astro does anything) and the content loader (which stores what
- * passed). Astro loads the loader through Vite, as a separate module instance,
- * so the state lives on globalThis.
+ * checks, renders diagrams and bodies before Astro does anything) and the
+ * pages, which read it here. Nothing goes through Astro's content store: it
+ * would hold every plan a second time and serialise all of it on every edit
+ * (35 MB and 2 s at 1000 plans). Pages are loaded through Vite, as separate
+ * module instances, so the state lives on globalThis.
  */
 import type { CheckResult } from '../src/validate/check.ts';
 import type { SiteConfig } from './options.ts';
 import type { LinkTargets } from '../src/links/resolve.ts';
 import type { PlanHistory } from '../src/history/since-review.ts';
-import type { BodyInputs, BodyRenderer } from './body.ts';
+
 
 export interface ContentState {
   root: string;
@@ -20,10 +22,10 @@ export interface ContentState {
   diagrams: Map<string, string>;
   /** Each shown plan's digest since its last review, and when it last changed (git). */
   history: Map<string, PlanHistory>;
-  /** Renders plan bodies to HTML. */
-  bodies: BodyRenderer;
-  /** What bodies render against in this build: link targets, diagrams, processor. */
-  bodyInputs(): BodyInputs;
+  /** Each shown plan's body as HTML: links resolved, diagrams placed. */
+  bodies: Map<string, string>;
+  /** Counts refreshes: what pages computed from the content is good while it is unchanged. */
+  version: number;
   /** Checks the content again (after an edit in dev); unchanged files are not re-parsed or re-rendered. */
   refresh(): Promise<CheckResult>;
 }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { compactSvg } from '../../src/diagrams/compact.ts';
@@ -33,6 +33,9 @@ export const MERMAID_CONFIG = {
 } as const;
 
 export type Rendered = { svg: string } | { error: string; line?: number };
+
+/** A diagram of this build: where its SVG is on disk, or mermaid's error. */
+export type Outcome = { file: string } | { error: string; line?: number };
 
 export interface RenderStats {
   rendered: number;
@@ -68,33 +71,39 @@ export class DiagramRenderer {
     return this.#options.browserPath !== undefined;
   }
 
-  /** Where the render of `hash` is kept. */
+  /** Where the SVG of `hash` is kept (a syntax error is kept beside it, in `<hash>.error.json`). */
   cacheFile(hash: string): string {
     return join(this.#options.cacheDir, `${hash}.json`);
   }
 
-  /** What is already on disk for `hash` (a render, or with `.parse` a syntax check), if anything. */
-  cached(hash: string): Rendered | { ok: true } | undefined {
-    try {
-      return JSON.parse(readFileSync(this.cacheFile(hash), 'utf8')) as Rendered | { ok: true };
-    } catch {
-      return undefined;
-    }
+  /** Outcomes known to this process: a dev edit looks up the unchanged diagrams here, not on disk. */
+  readonly #known = new Map<string, Outcome>();
+
+  /** What is already on disk for `hash`, if anything; an SVG is not read, only found. */
+  cached(hash: string): Outcome | undefined {
+    const known = this.#known.get(hash);
+    if (known) return known;
+    const file = this.cacheFile(hash);
+    let outcome: Outcome | undefined;
+    if (existsSync(file)) outcome = { file };
+    else outcome = readJson<{ error: string; line?: number }>(join(this.#options.cacheDir, `${hash}.error.json`));
+    if (outcome) this.#known.set(hash, outcome);
+    return outcome;
   }
 
   /**
-   * Every source rendered, or taken from the cache. Without a browser the
+   * Every source rendered, or found in the cache. Without a browser the
    * uncached ones are simply missing from the result.
    */
-  async renderAll(sources: Iterable<string>): Promise<{ results: Map<string, Rendered>; stats: RenderStats }> {
+  async renderAll(sources: Iterable<string>): Promise<{ results: Map<string, Outcome>; stats: RenderStats }> {
     const started = performance.now();
-    const results = new Map<string, Rendered>();
+    const results = new Map<string, Outcome>();
     const todo = new Map<string, string>();
     for (const source of sources) {
       const hash = diagramHash(source);
       if (results.has(hash) || todo.has(hash)) continue;
       const hit = this.cached(hash);
-      if (hit && !('ok' in hit)) results.set(hash, hit);
+      if (hit) results.set(hash, hit);
       else todo.set(hash, source);
     }
     const cached = results.size;
@@ -103,9 +112,17 @@ export class DiagramRenderer {
       mkdirSync(this.#options.cacheDir, { recursive: true });
       const rendered = await this.#renderInBrowser([...todo]);
       for (const [hash, result] of rendered) {
-        results.set(hash, result);
-        if ('error' in result) failed++;
-        writeFileSync(this.cacheFile(hash), JSON.stringify(result));
+        let outcome: Outcome;
+        if ('error' in result) {
+          failed++;
+          outcome = result;
+          writeFileSync(join(this.#options.cacheDir, `${hash}.error.json`), JSON.stringify(result));
+        } else {
+          outcome = { file: this.cacheFile(hash) };
+          writeFileSync(outcome.file, JSON.stringify(result));
+        }
+        results.set(hash, outcome);
+        this.#known.set(hash, outcome);
       }
     }
     const renderedCount = results.size - cached;
@@ -122,7 +139,7 @@ export class DiagramRenderer {
     for (const source of sources) {
       const hash = diagramHash(source);
       if (out.has(hash) || todo.has(hash)) continue;
-      const known = this.cached(hash) ?? this.cached(`${hash}.parse`);
+      const known = this.cached(hash) ?? readJson<{ error: string; line?: number } | { ok: true }>(join(this.#options.cacheDir, `${hash}.parse.json`));
       if (known) out.set(hash, 'error' in known ? known : { ok: true });
       else todo.set(hash, source);
     }
@@ -146,8 +163,22 @@ export class DiagramRenderer {
   async close(): Promise<void> {
     const browser = await this.#browser?.catch(() => undefined);
     this.#browser = undefined;
+    this.#idle = [];
     await browser?.close();
   }
+
+  /** Starts the browser and a page with mermaid now, so the first diagram edited in dev renders at once. */
+  async warm(): Promise<void> {
+    if (!this.canRender || this.#idle.length > 0) return;
+    try {
+      this.#idle.push(await this.#newPage(await this.#launch()));
+    } catch {
+      // The render that needs it will report the problem.
+    }
+  }
+
+  /** Pages with mermaid loaded, kept between renders: in dev, an edited diagram renders without loading mermaid again. */
+  #idle: Page[] = [];
 
   /** The one browser of this build, started on first use. */
   async #launch(): Promise<Browser> {
@@ -166,7 +197,7 @@ export class DiagramRenderer {
     const queue = [...items];
     const out = new Map<string, Rendered>();
     const worker = async () => {
-      const page = await this.#newPage(browser);
+      const page = this.#idle.pop() ?? await this.#newPage(browser);
       try {
         while (queue.length) {
           const chunk = queue.splice(0, batch);
@@ -177,7 +208,7 @@ export class DiagramRenderer {
           });
         }
       } finally {
-        await page.close();
+        this.#idle.push(page);
       }
     };
     await Promise.all(Array.from({ length: pageCount }, worker));
@@ -240,4 +271,12 @@ async function renderBatch({ sources, id }: { sources: string[]; id: string }): 
     }
   }
   return results;
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
 }

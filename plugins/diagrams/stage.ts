@@ -7,7 +7,7 @@
 import { stakeholderDiagram } from '../../src/diagrams/stakeholders.ts';
 import type { CheckResult } from '../../src/validate/check.ts';
 import type { Issue } from '../../src/validate/issue.ts';
-import { diagramHash, type Rendered } from './renderer.ts';
+import { diagramHash, type Outcome } from './renderer.ts';
 
 export interface DiagramJob {
   plan: string;
@@ -23,8 +23,8 @@ export function collectDiagrams(result: CheckResult, plans: ReadonlySet<string>)
   const jobs: DiagramJob[] = [];
   for (const plan of result.plans) {
     if (!plan.data || !plans.has(plan.id)) continue;
-    const generated = stakeholderDiagram(plan.data.account, plan.data.stakeholders ?? [], (id) => names.get(id));
-    if (generated) jobs.push({ plan: plan.id, file: plan.source.file, source: generated.source });
+    const generated = generatedSource(plan, names);
+    if (generated) jobs.push({ plan: plan.id, file: plan.source.file, source: generated });
     for (const block of plan.outline?.diagrams ?? []) {
       jobs.push({ plan: plan.id, file: plan.source.file, source: block.source, fence: block.line });
     }
@@ -32,8 +32,22 @@ export function collectDiagrams(result: CheckResult, plans: ReadonlySet<string>)
   return jobs;
 }
 
+/** Stakeholder diagram sources by plan content and the owner names they show: a dev edit makes one, not all. */
+const generated = new Map<string, { names: string; source: string | undefined }>();
+
+function generatedSource(plan: CheckResult['plans'][number], names: ReadonlyMap<string, string | undefined>): string | undefined {
+  const stakeholders = plan.data!.stakeholders ?? [];
+  const owners = stakeholders.map((s) => (s.owner ? `${s.owner}=${names.get(s.owner) ?? ''}` : '')).join('\n');
+  const key = `${plan.source.file}:${plan.source.hash}`;
+  const known = generated.get(key);
+  if (known && known.names === owners) return known.source;
+  const source = stakeholderDiagram(plan.data!.account, stakeholders, (id) => names.get(id))?.source;
+  generated.set(key, { names: owners, source });
+  return source;
+}
+
 /** mermaid's error in a body block, at the line mermaid names (else the fence). */
-export function diagramIssues(jobs: readonly DiagramJob[], results: ReadonlyMap<string, Rendered | { ok: true }>): Issue[] {
+export function diagramIssues(jobs: readonly DiagramJob[], results: ReadonlyMap<string, Outcome | { error: string; line?: number } | { ok: true }>): Issue[] {
   const issues: Issue[] = [];
   for (const job of jobs) {
     if (job.fence === undefined) continue;

@@ -1,27 +1,39 @@
-/** The portfolio for this build, computed once and shared by every page. */
-import { getCollection } from 'astro:content';
+/**
+ * The portfolio for this build, computed once from the checked content and
+ * shared by every page; in dev, computed again after each edit.
+ */
 import site from 'virtual:keyplan/config';
 import { buildPortfolio, type Portfolio } from '../model/portfolio.ts';
-import type { Outline } from '../links/outline.ts';
-import type { PlanHistory } from '../history/since-review.ts';
+import { getContentState } from '../../plugins/state.ts';
 
-let cached: Promise<Portfolio> | undefined;
+let cached: { version: number; portfolio: Promise<Portfolio> } | undefined;
 
 export function getPortfolio(): Promise<Portfolio> {
-  // In dev, content changes between requests: compute afresh each time.
-  if (import.meta.env.DEV) return load();
-  cached ??= load();
-  return cached;
+  const state = getContentState();
+  if (cached?.version !== state.version) cached = { version: state.version, portfolio: Promise.resolve(load()) };
+  return cached.portfolio;
 }
 
-async function load(): Promise<Portfolio> {
-  const [plans, people, outlines, history] = await Promise.all([
-    getCollection('plans'), getCollection('people'), getCollection('outlines'), getCollection('history')]);
+function load(): Portfolio {
+  const state = getContentState();
+  const valid = state.result.plans.flatMap((p) => (p.data ? [{ id: p.id, data: p.data, outline: p.outline }] : []));
   return buildPortfolio({
-    plans, people,
-    outlines: new Map(outlines.map((o) => [o.id, o.data as unknown as Outline])),
-    history: new Map(history.map((h) => [h.id, h.data as unknown as PlanHistory])),
+    plans: valid,
+    people: state.result.people.flatMap((p) => (p.data ? [{ id: p.id, data: p.data }] : [])),
+    outlines: new Map(valid.flatMap((p) => (p.outline ? [[p.id, p.outline] as const] : []))),
+    history: state.history,
   }, site);
+}
+
+/** A shown plan's body as HTML, and the file it came from. */
+export function planSource(id: string): { html: string; file: string } {
+  const state = getContentState();
+  return { html: state.bodies.get(id) ?? '', file: state.result.plans.find((p) => p.id === id)!.source.file };
+}
+
+/** The render-cache file of a diagram's SVG, where the build put one. */
+export function diagramFile(source: string): string | undefined {
+  return getContentState().diagrams.get(source);
 }
 
 /** One static page per plan in this build: for every route under /plans/[id]/. */

@@ -26,6 +26,8 @@ export interface CheckOptions {
   perspectives?: readonly string[];
   /** Folder for the on-disk parse cache. */
   cacheDir?: string;
+  /** Write that cache a moment later (dev: off the path of an edit). */
+  deferCacheWrite?: boolean;
 }
 
 export interface CheckedPlan {
@@ -55,12 +57,13 @@ export interface CheckResult {
 export const BODY_WARN_BYTES = 256 * 1024;
 
 export function checkContent(options: CheckOptions): CheckResult {
-  const files = loadContent(options.root, { cacheDir: options.cacheDir });
+  const files = loadContent(options.root, { cacheDir: options.cacheDir, deferCacheWrite: options.deferCacheWrite });
   return checkFiles(files, options);
 }
 
 export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOptions, 'today' | 'perspectives'>): CheckResult {
   const plansSchema = planSchema(options.perspectives ?? DEFAULT_PERSPECTIVES);
+  const plansKey = `plan:${(options.perspectives ?? DEFAULT_PERSPECTIVES).join(',')}`;
   const findings: Finding[] = [];
   const plans: CheckedPlan[] = [];
   const people: CheckedPerson[] = [];
@@ -73,7 +76,7 @@ export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOpti
         at: { line: source.unreadable.line, column: source.unreadable.column } });
     }
     if (source.kind === 'plan') {
-      const { valid, salvaged } = checkSchema(source, plansSchema, findings);
+      const { valid, salvaged } = checkSchemaOnce(source, plansSchema, plansKey, findings);
       const outline = source.body === undefined ? undefined : outlineOf(source);
       if (outline && isOutlineError(outline)) {
         findings.push({ file: source.file, severity: 'error', path: [], field: ['body'], at: outline, message: outline.message });
@@ -89,7 +92,7 @@ export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOpti
           message: `the body is ${size} MB; a plan's narrative over ${BODY_WARN_BYTES / 1024} KB slows every build: link long documents instead of pasting them` });
       }
     } else {
-      const { valid, salvaged } = checkSchema(source, personSchema, findings);
+      const { valid, salvaged } = checkSchemaOnce(source, personSchema, 'person', findings);
       people.push({ id: source.id, source, data: valid as Person | undefined });
       personInputs.push({ id: source.id, file: source.file, data: salvaged as Partial<Person> | undefined });
     }
@@ -153,6 +156,27 @@ const ITEM_NEEDS: Record<string, readonly string[]> = {
   competitors: ['id'],
   team: ['person'],
 };
+
+interface SchemaOutcome {
+  valid?: unknown;
+  salvaged?: unknown;
+  findings: Finding[];
+}
+
+/** Schema outcomes by file content: a dev server re-checks unchanged files for free. */
+const schemaOutcomes = new Map<string, SchemaOutcome>();
+
+function checkSchemaOnce(source: SourceFile, schema: z.ZodType, schemaKey: string, findings: Finding[]): { valid?: unknown; salvaged?: unknown } {
+  const key = `${schemaKey}:${source.file}:${source.hash}`;
+  let outcome = schemaOutcomes.get(key);
+  if (!outcome) {
+    const own: Finding[] = [];
+    outcome = { ...checkSchema(source, schema, own), findings: own };
+    schemaOutcomes.set(key, outcome);
+  }
+  findings.push(...outcome.findings);
+  return outcome;
+}
 
 /**
  * Runs the schema; on failure keeps what did pass (whole fields, list items,

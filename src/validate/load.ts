@@ -6,7 +6,7 @@
  * file is never parsed twice.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as jsYaml from 'js-yaml';
 import { splitFrontmatter, isSplitProblem } from './frontmatter.ts';
@@ -43,20 +43,40 @@ const memory = new Map<string, Parsed>();
 export interface LoadOptions {
   /** Folder of the on-disk parse cache; none to keep it in memory only. */
   cacheDir?: string;
+  /** Write the parse cache a moment later, off the path of a dev edit. */
+  deferCacheWrite?: boolean;
 }
 
 export function loadContent(root: string, options: LoadOptions = {}): SourceFile[] {
-  const disk = options.cacheDir ? readDiskCache(options.cacheDir) : undefined;
+  // Read only when a file is not already parsed in this process (a dev server re-checking).
+  const disk = options.cacheDir ? lazyDiskCache(options.cacheDir) : undefined;
   const files: SourceFile[] = [];
   for (const [dir, kind, ext] of [[PLANS_DIR, 'plan', '.mdx'], [PEOPLE_DIR, 'person', '.yaml']] as const) {
     for (const name of listFiles(join(root, dir), ext)) {
       const file = `${dir}/${name}`;
-      files.push(loadFile(file, kind, readFileSync(join(root, file), 'utf8'), disk));
+      const path = join(root, file);
+      // A file whose size and modification time are unchanged is not read again.
+      const stat = statSync(path);
+      const seen = unchanged.get(path);
+      if (seen && seen.mtimeMs === stat.mtimeMs && seen.size === stat.size) {
+        files.push(seen.source);
+        continue;
+      }
+      const source = loadFile(file, kind, readFileSync(path, 'utf8'), disk);
+      unchanged.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, source });
+      files.push(source);
     }
   }
-  if (options.cacheDir && disk && disk.dirty) writeDiskCache(options.cacheDir, files);
+  if (options.cacheDir && disk && disk.dirty) {
+    const dir = options.cacheDir;
+    if (options.deferCacheWrite) setTimeout(() => writeDiskCache(dir, files), 2000).unref();
+    else writeDiskCache(dir, files);
+  }
   return files;
 }
+
+/** What each file was when last read in this process. */
+const unchanged = new Map<string, { mtimeMs: number; size: number; source: SourceFile }>();
 
 function listFiles(dir: string, ext: string): string[] {
   if (!existsSync(dir)) return [];
@@ -127,6 +147,30 @@ interface DiskCache {
 
 // Holds error messages too: bump the version when their wording changes.
 const CACHE_FILE = 'parsed-v2.json';
+
+/** The disk cache is read at most once per process: after that, what it held is in memory. */
+const diskRead = new Map<string, DiskCache>();
+
+function lazyDiskCache(dir: string): DiskCache {
+  let read = diskRead.has(dir) ? { entries: new Map<string, Parsed>(), dirty: false } : undefined;
+  let dirty = false;
+  return {
+    get entries() {
+      if (!read) {
+        read = readDiskCache(dir);
+        diskRead.set(dir, read);
+        for (const [hash, parsed] of read.entries) if (!memory.has(hash)) memory.set(hash, parsed);
+      }
+      return read.entries;
+    },
+    get dirty() {
+      return dirty || (read?.dirty ?? false);
+    },
+    set dirty(value: boolean) {
+      dirty = value;
+    },
+  };
+}
 
 function readDiskCache(dir: string): DiskCache {
   try {
