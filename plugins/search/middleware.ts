@@ -6,13 +6,16 @@
 import type { MiddlewareHandler } from 'astro';
 import { currentFeed } from './feed-state.ts';
 
+const decoder = new TextDecoder();
+
 export const onRequest: MiddlewareHandler = async (context, next) => {
   const response = await next();
   const current = currentFeed();
-  if (!current || !response.headers.get('content-type')?.startsWith('text/html')) return response;
-  const html = await response.text();
+  // The layout marks the pages whose main content is indexed; the rest pass through unread.
+  if (!current || !(context.locals as { keyplanSearch?: boolean }).keyplanSearch) return response;
+  const bytes = await response.arrayBuffer();
   // Indexed by path from the site root: the search page adds the base path.
   const path = context.url.pathname;
-  current.feed.add(path.startsWith(current.base) ? `/${path.slice(current.base.length)}` : path, html);
-  return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+  current.feed.add(path.startsWith(current.base) ? `/${path.slice(current.base.length)}` : path, decoder.decode(bytes));
+  return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
 };
