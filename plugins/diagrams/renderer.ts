@@ -46,7 +46,7 @@ export interface RenderStats {
 
 /** The cache key: the source and everything else that shapes the SVG. */
 export function diagramHash(source: string): string {
-  return createHash('sha256').update(`${MERMAID_VERSION}\n${JSON.stringify(MERMAID_CONFIG)}\nv3\n${source}`).digest('hex').slice(0, 32);
+  return createHash('sha256').update(`${MERMAID_VERSION}\n${JSON.stringify(MERMAID_CONFIG)}\nv4\n${source}`).digest('hex').slice(0, 32);
 }
 
 export interface RendererOptions {

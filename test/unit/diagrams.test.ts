@@ -81,9 +81,25 @@ describe('compacting a rendered SVG', () => {
     expect(compactSvg(svg)).toBe(svg.replace('x="1.23456"', 'x="1.23"'));
   });
 
+  it('draws a curve whose control points lie on its chord as a line, and an outline stroked twice once', () => {
+    // Two strokes of the same two segments, as rough.js draws an outline; control points on the chord.
+    const twice = 'M0 0 C3 0, 6 0, 10 0 M0 0 C2 0.1, 7 0, 10 0 M10 0 C10 3, 10.2 6, 10 10 M10 0 C10 2, 10 8, 10 10';
+    expect(compactSvg(`<path d="${twice}" fill="none"></path>`)).toBe('<path d="M0 0 L10 0 L10 10" fill="none"></path>');
+    // A filled shape keeps its subpaths; a real bend stays a curve; other commands are left alone.
+    expect(compactSvg(`<path d="${twice}" fill="#eee"></path>`)).toBe('<path d="M0 0 L10 0 M0 0 L10 0 M10 0 L10 10 M10 0 L10 10" fill="#eee"></path>');
+    expect(compactSvg('<path d="M0 0 C0 5, 5 10, 10 10" fill="none"></path>')).toBe('<path d="M0 0 C0 5, 5 10, 10 10" fill="none"></path>');
+    expect(compactSvg('<path d="M0 0 L5 5 C6 5, 7 5, 8 5Z"></path>')).toBe('<path d="M0 0 L5 5 C6 5, 7 5, 8 5Z"></path>');
+  });
+
+  it('keeps one text span per line of a label, not one per word', () => {
+    const inner = (word: string) => `<tspan font-style="normal" class="text-inner-tspan" font-weight="normal">${word}</tspan>`;
+    expect(compactSvg(`<text><tspan class="text-outer-tspan row">${inner('Head')}${inner(' of')}${inner(' Sales')}</tspan></text>`))
+      .toBe(`<text><tspan class="text-outer-tspan row">${inner('Head of Sales')}</tspan></text>`);
+  });
+
   it('drops base64 edge points and curves that start, bend and end at one point', () => {
-    expect(compactSvg('<path d="M1 2 C3 4, 5 6, 7 8 M7 8 C7 8, 7 8, 7 8 M7 8 C9 9, 9 9, 10 10" data-points="W3sieCI6MX1d"></path>'))
-      .toBe('<path d="M1 2 C3 4, 5 6, 7 8 M7 8 C9 9, 9 9, 10 10"></path>');
+    expect(compactSvg('<path d="M1 2 C3 6, 5 7, 7 8 M7 8 C7 8, 7 8, 7 8 M7 8 C9 12, 9 9, 10 10" data-points="W3sieCI6MX1d"></path>'))
+      .toBe('<path d="M1 2 C3 6, 5 7, 7 8 M7 8 C9 12, 9 9, 10 10"></path>');
   });
 });
 
