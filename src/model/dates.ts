@@ -50,7 +50,15 @@ export function monthsBetween(from: IsoDate, to: IsoDate): number {
 
 const FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
+/** Formatted dates: a portfolio shows the same few hundred dates on thousands of pages. */
+const formatted = new Map<IsoDate, string>();
+
 /** `25 Nov 2026`: unambiguous for readers on either side of the Atlantic. */
 export function formatDate(date: IsoDate): string {
-  return FORMAT.format(new Date(toUtcMs(date)));
+  let text = formatted.get(date);
+  if (text === undefined) {
+    text = FORMAT.format(new Date(toUtcMs(date)));
+    formatted.set(date, text);
+  }
+  return text;
 }
