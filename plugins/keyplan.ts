@@ -5,6 +5,7 @@
  * first), renders diagrams and plan bodies, shares all of it with the pages
  * (plugins/state.ts), and exposes the site options as `virtual:keyplan/config`.
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import { compareIssues } from '../src/validate/issue.ts';
 import { plansHistory, type PlanHistory } from '../src/history/since-review.ts';
 import type { LinkTargets } from '../src/links/resolve.ts';
 import { BodyRenderer } from './body.ts';
+import { filesLoaderName } from './loader.ts';
 import { SEARCH_BUNDLE, SearchFeed } from './search/pagefind.ts';
 import { currentFeed, setCurrentFeed } from './search/feed-state.ts';
 
@@ -73,7 +75,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         };
         const state: ContentState = {
           root, config: site, result, links: linkTargets(result, site), diagrams: new Map(), history: history(root, result, site),
-          bodies: new Map(), version: 0,
+          bodies: new Map(), version: 0, contentKey: '',
           async refresh() {
             const started = performance.now();
             state.result = check();
@@ -81,6 +83,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
             state.history = history(root, state.result, site);
             await renderAll(state, diagramLog);
             await renderBodies();
+            state.contentKey = contentKey(state);
             state.version++;
             report(state.result, logger);
             logger.info(`checked and rendered again in ${Math.round(performance.now() - started)} ms`);
@@ -89,6 +92,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         };
         await renderAll(state, diagramLog);
         await renderBodies();
+        state.contentKey = contentKey(state);
         if (state.result.errors > 0 && command !== 'dev') {
           report({ ...state.result, issues: state.result.issues.filter((i) => i.field === 'body' && i.message.startsWith('mermaid:')) }, logger);
           failBuild(state.result.errors, logger);
@@ -99,6 +103,12 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         addWatchFile(new URL('./astro.config.mjs', config.root));
         if (command === 'build') addMiddleware({ entrypoint: new URL('./search/middleware.ts', import.meta.url), order: 'post' });
         updateConfig({
+          experimental: {
+            // The editor learns which schema a plan or person file follows (plugins/loader.ts).
+            contentIntellisense: true,
+            // A build with nothing changed reuses the last build's pages (see ContentState.contentKey).
+            incrementalBuild: true,
+          },
           // Pages render a few at a time, so one page's file write overlaps the next one's rendering.
           ...(config.build.concurrency === 1 ? { build: { concurrency: 4 } } : {}),
           // KEYPLAN_CACHE_DIR holds Astro's cache too, so projects sharing node_modules never share one.
@@ -119,20 +129,31 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         writeDiagramAssets(fileURLToPath(dir));
         const feed = currentFeed()!.feed;
         setCurrentFeed(undefined);
-        const search = await feed.write(fileURLToPath(dir));
-        logger.fork('keyplan:search').info(`indexed ${plural(search.pages, 'page')} in ${(search.ms / 1000).toFixed(1)}s, alongside rendering (${(search.waitMs / 1000).toFixed(1)}s after the last page): ${SEARCH_BUNDLE}/ is ${(search.bytes / 1024 / 1024).toFixed(1)} MB`);
+        const state = getContentState();
+        const search = await feed.write(fileURLToPath(dir), {
+          // Pages Astro reused from the last build were not rendered, so they are read from dist/.
+          expected: indexedPaths(state),
+          cacheDir: join(state.config.cacheDir, 'search'),
+        });
+        const how = search.restored
+          ? `in ${(search.waitMs / 1000).toFixed(1)}s: every page is as in the last build, so its index was reused`
+          : `in ${(search.ms / 1000).toFixed(1)}s, alongside rendering (${(search.waitMs / 1000).toFixed(1)}s after the last page)`
+            + (search.reused ? `, ${search.reused} of them read back from the last build` : '');
+        logger.fork('keyplan:search').info(`indexed ${plural(search.pages, 'page')} ${how}: ${SEARCH_BUNDLE}/ is ${(search.bytes / 1024 / 1024).toFixed(1)} MB`);
       },
       'astro:server:start': ({ logger }) => {
         logger.fork('keyplan:search').info('search works in a built site only: npm run build writes the index, npm run preview serves it');
       },
-      'astro:server:setup': ({ server }) => {
+      'astro:server:setup': ({ server, refreshContent }) => {
         // One check per change; then open pages reload and read the new content.
         let pending: Promise<void> | undefined;
-        server.watcher.on('all', (_event, path) => {
+        server.watcher.on('all', (event, path) => {
           if (!/[\\/]content[\\/](plans|people)[\\/]/.test(path)) return;
           pending = (pending ?? Promise.resolve()).then(async () => {
             await getContentState().refresh();
             server.hot.send({ type: 'full-reload', path: '*' });
+            // A file added or removed: the editor's map of files to schemas follows.
+            if (event === 'add' || event === 'unlink') await refreshContent?.({ loaders: [filesLoaderName('plans'), filesLoaderName('people')] });
           });
         });
       },
@@ -252,6 +273,24 @@ function diagramAssets() {
 export function hiddenPlans(result: CheckResult, site: SiteConfig): string[] {
   return result.plans.filter(({ data }) => data
     && ((!site.showDrafts && data.status === 'draft') || (site.excludeConfidential && data.confidential))).map((p) => p.id);
+}
+
+/** The paths of the pages in the search index, from the site root: what the layout marks with `search`. */
+function indexedPaths(state: ContentState): string[] {
+  const hidden = new Set(hiddenPlans(state.result, state.config));
+  return ['/',
+    ...state.result.plans.filter((p) => p.data && !hidden.has(p.id) && !p.data.confidential).map((p) => `/plans/${p.id}/`),
+    ...state.result.people.filter((p) => p.data).map((p) => `/people/${p.id}/`)];
+}
+
+/** See ContentState.contentKey. */
+function contentKey(state: ContentState): string {
+  const hash = createHash('sha256').update(`${state.config.today}\n${JSON.stringify(state.config)}\n`);
+  for (const file of [...state.result.plans, ...state.result.people]) hash.update(`${file.source.file}:${file.source.hash}\n`);
+  for (const [id, entry] of state.history) hash.update(`${id}:${JSON.stringify(entry)}\n`);
+  for (const [source, file] of state.diagrams) hash.update(`${source.length}:${source}:${file}\n`);
+  for (const [id, html] of state.bodies) hash.update(`${id}:${html.length}:${html}\n`);
+  return hash.digest('hex').slice(0, 32);
 }
 
 /** Digests since each shown plan's last review, from git (one log and one cat-file for all plans). */

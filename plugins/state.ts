@@ -26,6 +26,13 @@ export interface ContentState {
   bodies: Map<string, string>;
   /** Counts refreshes: what pages computed from the content is good while it is unchanged. */
   version: number;
+  /**
+   * A hash of everything pages are made from: every file, the git history, the
+   * rendered bodies and diagrams, the site options and today. Pages give it to
+   * Astro as their cacheKey: a build with all of it unchanged reuses the pages
+   * of the last one (Astro's incremental build); any change renders them all.
+   */
+  contentKey: string;
   /** Checks the content again (after an edit in dev); unchanged files are not re-parsed or re-rendered. */
   refresh(): Promise<CheckResult>;
 }

@@ -10,7 +10,8 @@
  * indexing runs on another core while the site is still being generated,
  * instead of reading every file back from disk afterwards.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -29,6 +30,21 @@ export interface IndexStats {
   ms: number;
   /** Of that, the wait after the last page was rendered. */
   waitMs: number;
+  /** Pages read back from disk: Astro reused them from the last build instead of rendering them. */
+  reused: number;
+  /** Whether the bundle was the last build's, every indexed page being byte for byte the same. */
+  restored: boolean;
+}
+
+export interface WriteOptions {
+  /** Every page that belongs in the index, by path from the site root. */
+  expected: readonly string[];
+  /** Where the last bundle is kept, with the hash of every page it indexed. */
+  cacheDir: string;
+}
+
+interface Record {
+  pages: { [url: string]: string };
 }
 
 export class SearchIndexError extends Error {
@@ -42,6 +58,8 @@ export class SearchIndexError extends Error {
 export class SearchFeed {
   readonly #index: Promise<pagefind.PagefindIndex>;
   readonly #pending: Promise<void>[] = [];
+  /** Hash of each page handed over, by path. */
+  readonly #fed = new Map<string, string>();
   readonly #errors: string[] = [];
   readonly #started = performance.now();
 
@@ -62,26 +80,81 @@ export class SearchFeed {
   /** A rendered page, by its path from the site root (`/plans/x/`). Pages without a marked body are skipped. */
   add(url: string, html: string): void {
     if (!html.includes(INDEXED_MARK)) return;
+    this.#fed.set(url, hashOf(html));
     this.#pending.push(this.#index
       .then((index) => index.addHTMLFile({ url, content: withoutSvg(html) }))
       .then((added) => void this.#errors.push(...added.errors), (error: unknown) => void this.#errors.push(String(error))));
   }
 
-  /** Waits for every page, then writes the bundle under `outDir`. Stops Pagefind either way. */
-  async write(outDir: string): Promise<IndexStats> {
+  /**
+   * Waits for every page, then writes the bundle under `outDir`. Pages that
+   * were expected but not handed over (Astro reused them) are read from
+   * `outDir`. When every page is the same as the last bundle's, that bundle is
+   * copied instead of indexing again. Stops Pagefind either way.
+   */
+  async write(outDir: string, options: WriteOptions): Promise<IndexStats> {
     const waitStarted = performance.now();
     const outputPath = join(outDir, SEARCH_BUNDLE);
+    const bundleCache = join(options.cacheDir, 'bundle');
+    const recordFile = join(options.cacheDir, 'record.json');
     try {
+      const reused = options.expected.filter((url) => !this.#fed.has(url));
+      const pages = new Map(this.#fed);
+      const html = new Map<string, string>();
+      for (const url of reused) {
+        const file = join(outDir, url, 'index.html');
+        if (!existsSync(file)) continue;
+        const text = readFileSync(file, 'utf8');
+        html.set(url, text);
+        pages.set(url, hashOf(text));
+      }
+      const last = readRecord(recordFile);
+      if (last && existsSync(bundleCache) && sameRecord(last.pages, pages)) {
+        cpSync(bundleCache, outputPath, { recursive: true });
+        const done = performance.now();
+        return { pages: indexedPages(outputPath), bytes: folderBytes(outputPath), ms: done - this.#started, waitMs: done - waitStarted, reused: reused.length, restored: true };
+      }
+      for (const [url, text] of html) this.add(url, text);
       const index = await this.#index;
       await Promise.all(this.#pending);
       if (this.#errors.length) throw new SearchIndexError(this.#errors);
       const written = await index.writeFiles({ outputPath });
       if (written.errors.length) throw new SearchIndexError(written.errors);
+      keepBundle(outputPath, options.cacheDir, { pages: Object.fromEntries(this.#fed) });
       const done = performance.now();
-      return { pages: indexedPages(outputPath), bytes: folderBytes(outputPath), ms: done - this.#started, waitMs: done - waitStarted };
+      return { pages: indexedPages(outputPath), bytes: folderBytes(outputPath), ms: done - this.#started, waitMs: done - waitStarted, reused: reused.length, restored: false };
     } finally {
       await close();
     }
+  }
+}
+
+function hashOf(html: string): string {
+  return createHash('sha1').update(html).digest('base64url');
+}
+
+function readRecord(file: string): Record | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameRecord(last: Record['pages'], now: ReadonlyMap<string, string>): boolean {
+  return Object.keys(last).length === now.size && [...now].every(([url, hash]) => last[url] === hash);
+}
+
+/** The bundle and what it indexed, for the next build: a cache, so a failure to keep it only costs time. */
+function keepBundle(outputPath: string, cacheDir: string, record: Record): void {
+  try {
+    rmSync(join(cacheDir, 'record.json'), { force: true });
+    rmSync(join(cacheDir, 'bundle'), { recursive: true, force: true });
+    mkdirSync(cacheDir, { recursive: true });
+    cpSync(outputPath, join(cacheDir, 'bundle'), { recursive: true });
+    writeFileSync(join(cacheDir, 'record.json'), JSON.stringify(record));
+  } catch {
+    // Indexed again next time.
   }
 }
 

@@ -38,10 +38,17 @@ export function diagramFile(source: string): string | undefined {
 
 /** One static page per plan in this build: for every route under /plans/[id]/. */
 export async function planPaths() {
-  return (await getPortfolio()).plans.map((p) => ({ params: { id: p.id } }));
+  const cacheKey = getContentState().contentKey;
+  return (await getPortfolio()).plans.map((p) => ({ params: { id: p.id }, cacheKey }));
 }
 
 /** One static page per person. */
 export async function personPaths() {
-  return (await getPortfolio()).people.map((p) => ({ params: { id: p.id } }));
+  const cacheKey = getContentState().contentKey;
+  return (await getPortfolio()).people.map((p) => ({ params: { id: p.id }, cacheKey }));
+}
+
+/** What pages give Astro as their cacheKey (see ContentState.contentKey). */
+export function contentKey(): string {
+  return getContentState().contentKey;
 }

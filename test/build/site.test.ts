@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/validate/check.ts';
 import { buildSite, htmlFiles, readPage, REPO, text, TODAY, type BuildResult } from './build-site.ts';
@@ -24,6 +25,17 @@ describe('the sample site', () => {
   it('builds without errors', () => {
     expect(build.output).not.toMatch(/\berror\b.*:/);
     expect(build.status).toBe(0);
+  });
+
+  it('tells the editor which schema every plan and person file follows', () => {
+    const dir = join(REPO, '.astro/collections');
+    const manifest = JSON.parse(readFileSync(join(dir, 'collections.json'), 'utf8')) as { entries: Record<string, string> };
+    const collectionOf = (file: string) => manifest.entries[pathToFileURL(join(REPO, file)).href.toLowerCase()];
+    for (const plan of content.plans) expect(collectionOf(plan.source.file), plan.source.file).toBe('plans');
+    for (const person of content.people) expect(collectionOf(person.source.file), person.source.file).toBe('people');
+    const schema = JSON.parse(readFileSync(join(dir, 'plans.schema.json'), 'utf8')) as { properties: Record<string, unknown>; required: string[] };
+    expect(schema.required).toEqual(expect.arrayContaining(['account', 'summary', 'status', 'tier', 'owner', 'period', 'review']));
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['account', 'goals', 'stakeholders', 'scorecard', 'risks', 'actions']));
   });
 
   it('has the portfolio, a page per published plan and per person, and no draft', () => {

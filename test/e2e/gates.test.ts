@@ -224,7 +224,9 @@ describe('confidential plans', () => {
 describe('deterministic output', () => {
   it('two builds of the same content on the same day write the same files', () => {
     const again = join(REPO, 'test/.tmp/gates-again');
+    // Its caches too: every page of this build is rendered, none reused from an earlier one.
     rmSync(again, { recursive: true, force: true });
+    rmSync(`${again}.cache`, { recursive: true, force: true });
     const build = buildSite({ outDir: again, env: { KEYPLAN_BASE: BASE } });
     expect(build.status).toBe(0);
     const first = allFiles(outDir);

@@ -1,0 +1,91 @@
+/**
+ * A build with nothing changed reuses the last build's pages and search index
+ * (Astro's incremental build, keyed on a hash of all the content); a change
+ * anywhere, even in a file a page only names, renders every page again, so no
+ * page is ever left stale.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, readPage, scratchProject, text, type BuildResult } from './build-site.ts';
+
+const plan = (id: string, account: string, body: string) => `---
+account: ${account}
+summary: Plan ${id}.
+status: active
+tier: key
+owner: jane-doe
+period: { start: 2026-01-01, end: 2027-12-31 }
+review: { cadence: quarterly, next: 2027-01-10 }
+stakeholders:
+  - { id: cfo, name: Ola Berg, title: CFO, role: approver, influence: high, stance: neutral, owner: sam-lee }
+---
+
+## Context
+
+${body}
+`;
+
+describe('builds with nothing changed, and with one file changed', () => {
+  const root = scratchProject({
+    'content/people/jane-doe.yaml': 'name: Jane Doe\ntitle: Account Director\n',
+    'content/people/sam-lee.yaml': 'name: Sam Lee\ntitle: Client Partner\n',
+    'content/plans/north.mdx': plan('north', 'Northwind Foods', 'We work with the CFO.'),
+    'content/plans/south.mdx': plan('south', 'Southgate Retail', 'See [](plan:north) for the group view.'),
+  });
+  const dist = join(root, 'dist');
+  const build = () => {
+    rmSync(dist, { recursive: true, force: true });
+    return buildSite({ root, outDir: dist });
+  };
+  let first: BuildResult;
+  let unchanged: BuildResult;
+  let renamed: BuildResult;
+  let renamedPlan: BuildResult;
+  let reusedTitle = '';
+  let renamedOwner = '';
+  beforeAll(() => {
+    first = build();
+    unchanged = build();
+    reusedTitle = text(readPage(dist, 'plans/north').querySelector('h1'));
+    writeFileSync(join(root, 'content/people/sam-lee.yaml'), 'name: Samira Lee\ntitle: Client Partner\n');
+    renamed = build();
+    renamedOwner = text(readPage(dist, 'plans/north').querySelector('#section_stakeholders'));
+    const north = join(root, 'content/plans/north.mdx');
+    writeFileSync(north, readFileSync(north, 'utf8').replace('account: Northwind Foods', 'account: Northwind Group'));
+    renamedPlan = build();
+  }, 300_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  const restored = (result: BuildResult) => (result.output.match(/\(restored\)/g) ?? []).length;
+
+  it('renders everything the first time', () => {
+    expect(first.status, first.output).toBe(0);
+    expect(restored(first)).toBe(0);
+    expect(first.output).toMatch(/indexed 5 pages in [\d.]+s, alongside rendering/);
+  });
+
+  it('reuses every plan and person page, and the search index, when nothing changed', () => {
+    expect(unchanged.status, unchanged.output).toBe(0);
+    // Two plan pages, two scorecards, two people pages, three scorecard views.
+    expect(restored(unchanged)).toBe(9);
+    expect(unchanged.output).toMatch(/indexed 5 pages in [\d.]+s: every page is as in the last build, so its index was reused/);
+    expect(reusedTitle).toBe('Northwind Foods');
+  });
+
+  it('renders every page again when a person a plan only names is renamed', () => {
+    expect(renamed.status, renamed.output).toBe(0);
+    expect(restored(renamed)).toBe(0);
+    expect(renamed.output).toMatch(/indexed 5 pages in [\d.]+s, alongside rendering/);
+    expect(renamedOwner).toContain('Samira Lee');
+    expect(renamedOwner).not.toContain('Sam Lee');
+  });
+
+  it('renders the other plans again when a plan they link to is renamed', () => {
+    expect(renamedPlan.status, renamedPlan.output).toBe(0);
+    expect(restored(renamedPlan)).toBe(0);
+    expect(text(readPage(dist, 'plans/south').querySelector('#section_narrative'))).toContain('See Northwind Group for the group view.');
+    const index = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(index).toContain('Northwind Group');
+  });
+});
