@@ -43,7 +43,7 @@ export interface WriteOptions {
   cacheDir: string;
 }
 
-interface Record {
+interface BundleRecord {
   pages: { [url: string]: string };
 }
 
@@ -133,20 +133,20 @@ function hashOf(html: string): string {
   return createHash('sha1').update(html).digest('base64url');
 }
 
-function readRecord(file: string): Record | undefined {
+function readRecord(file: string): BundleRecord | undefined {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Record;
+    return JSON.parse(readFileSync(file, 'utf8')) as BundleRecord;
   } catch {
     return undefined;
   }
 }
 
-function sameRecord(last: Record['pages'], now: ReadonlyMap<string, string>): boolean {
+function sameRecord(last: BundleRecord['pages'], now: ReadonlyMap<string, string>): boolean {
   return Object.keys(last).length === now.size && [...now].every(([url, hash]) => last[url] === hash);
 }
 
 /** The bundle and what it indexed, for the next build: a cache, so a failure to keep it only costs time. */
-function keepBundle(outputPath: string, cacheDir: string, record: Record): void {
+function keepBundle(outputPath: string, cacheDir: string, record: BundleRecord): void {
   try {
     rmSync(join(cacheDir, 'record.json'), { force: true });
     rmSync(join(cacheDir, 'bundle'), { recursive: true, force: true });
