@@ -24,6 +24,7 @@ import { compareIssues } from '../src/validate/issue.ts';
 import { plansHistory, type PlanHistory } from '../src/history/since-review.ts';
 import type { LinkTargets } from '../src/links/resolve.ts';
 import { BodyRenderer } from './body.ts';
+import { pageKeys } from './page-keys.ts';
 import { filesLoaderName } from './loader.ts';
 import { SEARCH_BUNDLE, SearchFeed } from './search/pagefind.ts';
 import { currentFeed, setCurrentFeed } from './search/feed-state.ts';
@@ -36,6 +37,8 @@ export interface KeyplanIntegration extends AstroIntegration {
 }
 
 let renderer: DiagramRenderer | undefined;
+/** The render-cache files of each plan's diagrams (or its source, where the reader's browser draws it). */
+const diagramsOf = new Map<string, string[]>();
 
 export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegration {
   return {
@@ -75,7 +78,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         };
         const state: ContentState = {
           root, config: site, result, links: linkTargets(result, site), diagrams: new Map(), history: history(root, result, site),
-          bodies: new Map(), version: 0, contentKey: '',
+          bodies: new Map(), version: 0, pageKeys: { all: '', shared: '', own: new Map(), files: new Map() },
           async refresh() {
             const started = performance.now();
             state.result = check();
@@ -83,7 +86,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
             state.history = history(root, state.result, site);
             await renderAll(state, diagramLog);
             await renderBodies();
-            state.contentKey = contentKey(state);
+            state.pageKeys = pageKeys(state, diagramsOf, hiddenPlans(state.result, site));
             state.version++;
             report(state.result, logger);
             logger.info(`checked and rendered again in ${Math.round(performance.now() - started)} ms`);
@@ -92,7 +95,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         };
         await renderAll(state, diagramLog);
         await renderBodies();
-        state.contentKey = contentKey(state);
+        state.pageKeys = pageKeys(state, diagramsOf, hiddenPlans(state.result, site));
         if (state.result.errors > 0 && command !== 'dev') {
           report({ ...state.result, issues: state.result.issues.filter((i) => i.field === 'body' && i.message.startsWith('mermaid:')) }, logger);
           failBuild(state.result.errors, logger);
@@ -106,7 +109,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
           experimental: {
             // The editor learns which schema a plan or person file follows (plugins/loader.ts).
             contentIntellisense: true,
-            // A build with nothing changed reuses the last build's pages (see ContentState.contentKey).
+            // A page whose inputs are unchanged is reused from the last build (plugins/page-keys.ts).
             incrementalBuild: true,
           },
           // Pages render a few at a time, so one page's file write overlaps the next one's rendering.
@@ -224,6 +227,13 @@ async function renderAll(state: ContentState, log: AstroIntegrationLogger): Prom
   const { results, stats } = await renderer!.renderAll(jobs.map((j) => j.source));
   // The SVGs stay in the render cache on disk: pages read them from there, so thousands of
   // diagrams never pass through Astro's content store (which must fit in one string).
+  diagramsOf.clear();
+  for (const job of jobs) {
+    const result = results.get(diagramHash(job.source));
+    const list = diagramsOf.get(job.plan) ?? [];
+    list.push(result && 'file' in result ? result.file : `browser:${job.source}`);
+    diagramsOf.set(job.plan, list);
+  }
   state.diagrams = new Map(jobs.flatMap((job) => {
     const hash = diagramHash(job.source);
     const result = results.get(hash);
@@ -281,16 +291,6 @@ function indexedPaths(state: ContentState): string[] {
   return ['/',
     ...state.result.plans.filter((p) => p.data && !hidden.has(p.id) && !p.data.confidential).map((p) => `/plans/${p.id}/`),
     ...state.result.people.filter((p) => p.data).map((p) => `/people/${p.id}/`)];
-}
-
-/** See ContentState.contentKey. */
-function contentKey(state: ContentState): string {
-  const hash = createHash('sha256').update(`${state.config.today}\n${JSON.stringify(state.config)}\n`);
-  for (const file of [...state.result.plans, ...state.result.people]) hash.update(`${file.source.file}:${file.source.hash}\n`);
-  for (const [id, entry] of state.history) hash.update(`${id}:${JSON.stringify(entry)}\n`);
-  for (const [source, file] of state.diagrams) hash.update(`${source.length}:${source}:${file}\n`);
-  for (const [id, html] of state.bodies) hash.update(`${id}:${html.length}:${html}\n`);
-  return hash.digest('hex').slice(0, 32);
 }
 
 /** Digests since each shown plan's last review, from git (one log and one cat-file for all plans). */

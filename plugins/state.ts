@@ -10,6 +10,7 @@ import type { CheckResult } from '../src/validate/check.ts';
 import type { SiteConfig } from './options.ts';
 import type { LinkTargets } from '../src/links/resolve.ts';
 import type { PlanHistory } from '../src/history/since-review.ts';
+import type { PageKeys } from './page-keys.ts';
 
 
 export interface ContentState {
@@ -26,13 +27,8 @@ export interface ContentState {
   bodies: Map<string, string>;
   /** Counts refreshes: what pages computed from the content is good while it is unchanged. */
   version: number;
-  /**
-   * A hash of everything pages are made from: every file, the git history, the
-   * rendered bodies and diagrams, the site options and today. Pages give it to
-   * Astro as their cacheKey: a build with all of it unchanged reuses the pages
-   * of the last one (Astro's incremental build); any change renders them all.
-   */
-  contentKey: string;
+  /** What pages give Astro as their cacheKey, so an unchanged page is reused (plugins/page-keys.ts). */
+  pageKeys: PageKeys;
   /** Checks the content again (after an edit in dev); unchanged files are not re-parsed or re-rendered. */
   refresh(): Promise<CheckResult>;
 }

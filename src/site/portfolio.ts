@@ -5,6 +5,7 @@
 import site from 'virtual:keyplan/config';
 import { buildPortfolio, type Portfolio } from '../model/portfolio.ts';
 import { getContentState } from '../../plugins/state.ts';
+import { planKey } from '../../plugins/page-keys.ts';
 
 let cached: { version: number; portfolio: Promise<Portfolio> } | undefined;
 
@@ -38,17 +39,17 @@ export function diagramFile(source: string): string | undefined {
 
 /** One static page per plan in this build: for every route under /plans/[id]/. */
 export async function planPaths() {
-  const cacheKey = getContentState().contentKey;
-  return (await getPortfolio()).plans.map((p) => ({ params: { id: p.id }, cacheKey }));
+  const keys = getContentState().pageKeys;
+  return (await getPortfolio()).plans.map((p) => ({ params: { id: p.id }, cacheKey: planKey(keys, p) }));
 }
 
 /** One static page per person. */
 export async function personPaths() {
-  const cacheKey = getContentState().contentKey;
+  const cacheKey = contentKey();
   return (await getPortfolio()).people.map((p) => ({ params: { id: p.id }, cacheKey }));
 }
 
-/** What pages give Astro as their cacheKey (see ContentState.contentKey). */
+/** The cacheKey of a page about the whole portfolio: it changes with any file (plugins/page-keys.ts). */
 export function contentKey(): string {
-  return getContentState().contentKey;
+  return getContentState().pageKeys.all;
 }

@@ -1,8 +1,8 @@
 /**
- * A build with nothing changed reuses the last build's pages and search index
- * (Astro's incremental build, keyed on a hash of all the content); a change
- * anywhere, even in a file a page only names, renders every page again, so no
- * page is ever left stale.
+ * Astro's incremental build with Keyplan's page keys (plugins/page-keys.ts): a
+ * build with nothing changed reuses the last build's pages and search index;
+ * a change renders every page that shows anything of it, even a page that only
+ * names the changed file, and reuses the rest, so no page is ever left stale.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +32,7 @@ describe('builds with nothing changed, and with one file changed', () => {
     'content/people/sam-lee.yaml': 'name: Sam Lee\ntitle: Client Partner\n',
     'content/plans/north.mdx': plan('north', 'Northwind Foods', 'We work with the CFO.'),
     'content/plans/south.mdx': plan('south', 'Southgate Retail', 'See [](plan:north) for the group view.'),
+    'content/plans/east.mdx': plan('east', 'Eastfield Mills', 'A plan of its own.'),
   });
   const dist = join(root, 'dist');
   const build = () => {
@@ -62,28 +63,33 @@ describe('builds with nothing changed, and with one file changed', () => {
   it('renders everything the first time', () => {
     expect(first.status, first.output).toBe(0);
     expect(restored(first)).toBe(0);
-    expect(first.output).toMatch(/indexed 5 pages in [\d.]+s, alongside rendering/);
+    expect(first.output).toMatch(/indexed 6 pages in [\d.]+s, alongside rendering/);
   });
 
   it('reuses every plan and person page, and the search index, when nothing changed', () => {
     expect(unchanged.status, unchanged.output).toBe(0);
-    // Two plan pages, two scorecards, two people pages, three scorecard views.
-    expect(restored(unchanged)).toBe(9);
-    expect(unchanged.output).toMatch(/indexed 5 pages in [\d.]+s: every page is as in the last build, so its index was reused/);
+    // Three plan pages, three scorecards, two people pages, three scorecard views.
+    expect(restored(unchanged)).toBe(11);
+    expect(unchanged.output).toMatch(/indexed 6 pages in [\d.]+s: every page is as in the last build, so its index was reused/);
     expect(reusedTitle).toBe('Northwind Foods');
   });
 
   it('renders every page again when a person a plan only names is renamed', () => {
     expect(renamed.status, renamed.output).toBe(0);
     expect(restored(renamed)).toBe(0);
-    expect(renamed.output).toMatch(/indexed 5 pages in [\d.]+s, alongside rendering/);
+    expect(renamed.output).toMatch(/indexed 6 pages in [\d.]+s, alongside rendering/);
     expect(renamedOwner).toContain('Samira Lee');
     expect(renamedOwner).not.toContain('Sam Lee');
   });
 
-  it('renders the other plans again when a plan they link to is renamed', () => {
+  it('renders the renamed plan and the plans tied to it again, and reuses the rest', () => {
     expect(renamedPlan.status, renamedPlan.output).toBe(0);
-    expect(restored(renamedPlan)).toBe(0);
+    // Eastfield's plan page and scorecard: nothing on them shows Northwind.
+    expect(restored(renamedPlan)).toBe(2);
+    expect(renamedPlan.output).toMatch(/\/plans\/east\/index\.html\s*\(restored\)/);
+    expect(renamedPlan.output).toMatch(/\/plans\/east\/scorecard\/index\.html\s*\(restored\)/);
+    // The index is written again; Eastfield's reused page is read back into it.
+    expect(renamedPlan.output).toMatch(/indexed 6 pages in [\d.]+s, alongside rendering \([\d.]+s after the last page\), 1 of them read back from the last build/);
     expect(text(readPage(dist, 'plans/south').querySelector('#section_narrative'))).toContain('See Northwind Group for the group view.');
     const index = readFileSync(join(dist, 'index.html'), 'utf8');
     expect(index).toContain('Northwind Group');

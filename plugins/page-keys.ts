@@ -1,0 +1,87 @@
+/**
+ * The cacheKey each page gives Astro's incremental build: equal keys mean the
+ * page would come out byte for byte the same, so the last build's copy is
+ * reused. A key hashes everything the page is made from:
+ *
+ * - shared by every page: Keyplan's own code, the site options, today, every
+ *   person file (pages show people's names) and which plans are left out;
+ * - a plan's pages add the plan (its file, git history, rendered body and
+ *   diagrams) and the files of the plans they show something of: parent,
+ *   subsidiaries, related plans, plans whose items depend on its items or the
+ *   other way round, and plans that link to it;
+ * - pages about the whole portfolio or about people use a key of all the content.
+ *
+ * Edit one plan, and its pages, the pages of plans it is tied to, the people
+ * and portfolio pages are rendered; the rest are reused.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PlanView } from '../src/model/portfolio.ts';
+import type { ContentState } from './state.ts';
+
+export interface PageKeys {
+  /** For pages about the whole portfolio and about people: changes with any file. */
+  all: string;
+  /** Shared by every page. */
+  shared: string;
+  /** What a plan's own pages are made from, by plan id. */
+  own: Map<string, string>;
+  /** Each plan file's content hash, by plan id. */
+  files: Map<string, string>;
+}
+
+/**
+ * Keyplan's code, src/ and plugins/: a new version of Keyplan renders every
+ * page. Read once, by the integration (pages only call planKey).
+ */
+let code: string | undefined;
+function codeHash(): string {
+  if (code) return code;
+  const hash = createHash('sha256');
+  const repo = fileURLToPath(new URL('..', import.meta.url));
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(`${path.slice(repo.length)}\n`).update(readFileSync(path));
+    }
+  };
+  for (const dir of ['src', 'plugins']) walk(join(repo, dir));
+  return (code = hash.digest('hex'));
+}
+
+export function pageKeys(state: ContentState, diagramsOf: ReadonlyMap<string, readonly string[]>, hidden: readonly string[]): PageKeys {
+  const shared = createHash('sha256').update(`${codeHash()}\n${state.config.today}\n${JSON.stringify(state.config)}\n${[...hidden].sort().join(',')}\n`);
+  for (const person of state.result.people) shared.update(`${person.source.file}:${person.source.hash}\n`);
+  const sharedKey = shared.digest('hex');
+
+  const own = new Map<string, string>();
+  const files = new Map<string, string>();
+  const all = createHash('sha256').update(`${sharedKey}\n`);
+  for (const plan of state.result.plans) {
+    files.set(plan.id, plan.source.hash);
+    const hash = createHash('sha256').update(`${plan.source.file}:${plan.source.hash}\n`)
+      .update(`${JSON.stringify(state.history.get(plan.id) ?? null)}\n`)
+      .update(`${state.bodies.get(plan.id) ?? ''}\n`);
+    for (const file of diagramsOf.get(plan.id) ?? []) hash.update(`${file}\n`);
+    const key = hash.digest('hex');
+    own.set(plan.id, key);
+    all.update(`${plan.id}:${key}\n`);
+  }
+  return { all: all.digest('hex').slice(0, 32), shared: sharedKey, own, files };
+}
+
+/** The key of a plan's pages (see above). */
+export function planKey(keys: PageKeys, plan: PlanView): string {
+  const tied = new Set<string>([
+    ...(plan.parent ? [plan.parent] : []), ...plan.children, ...plan.related,
+    ...plan.referencedBy.map((ref) => ref.from.plan),
+    ...[...plan.goals, ...plan.actions].flatMap((item) => [...item.dependencies, ...item.blocks].map((link) => link.plan)),
+  ]);
+  tied.delete(plan.id);
+  const hash = createHash('sha256').update(`${keys.shared}\n${keys.own.get(plan.id) ?? ''}\n`);
+  for (const id of [...tied].sort()) hash.update(`${id}:${keys.files.get(id) ?? ''}\n`);
+  return hash.digest('hex').slice(0, 32);
+}
