@@ -273,7 +273,8 @@ function benchScale(sizes: number[]): void {
   say();
   say('Each plan: 10 goals, 15 stakeholders, 12 measures with history, 8 risks, 20 actions, a 3 KB body with cross-links and one mermaid block (bench/generate.ts, seed 1). '
     + 'The baseline is a bare Astro 7 site of the same bodies as plain MDX pages, with Astro defaults. Cold: empty caches (diagrams are rendered); warm: nothing changed, dist/ removed '
-    + '(pages and the search index are reused from the last build); one plan edited: one summary changed, so every page is rendered and indexed again (diagrams and bodies stay cached).');
+    + '(pages and the search index are reused from the last build); one plan edited: one summary changed, so that plan\'s pages, the pages of plans tied to it, '
+    + 'and the people and portfolio pages are rendered again, and the whole index is written again (diagrams and bodies stay cached).');
   say();
   const rows: ScaleRow[] = [];
   for (const plans of sizes) {
@@ -322,7 +323,7 @@ function benchScale(sizes: number[]): void {
     rows.push(row);
     console.error(`scale ${plans}: ${JSON.stringify(row)}`);
   }
-  say('| plans | pages (baseline) | baseline (s) | Keyplan warm (s) | warm ÷ baseline | one plan edited (s) | edited ÷ baseline | Keyplan cold (s) | cold ÷ baseline | diagrams cold: rendered | diagrams warm: rendered / cached | cold target (s) | pages/s baseline / warm | Pagefind alongside (s) / wait after last page (s) | check (s) | peak RSS baseline / warm / cold (MB) | RSS warm ÷ baseline |');
+  say('| plans | pages (baseline) | baseline (s) | Keyplan warm (s) | warm ÷ baseline | one plan edited (s) | edited ÷ baseline | Keyplan cold (s) | cold ÷ baseline | diagrams cold: rendered | diagrams warm: rendered / cached | cold target (s) | pages/s baseline / warm | Pagefind warm (s) / wait after last page (s) | check (s) | peak RSS baseline / warm / cold (MB) | RSS warm ÷ baseline |');
   say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const coldTarget = 2 * r.baseline + 0.1 * r.diagrams;
@@ -332,7 +333,8 @@ function benchScale(sizes: number[]): void {
     const [a, b] = [rows[0], rows.at(-1)!];
     const exponent = (ta: number, tb: number) => (Math.log(tb / ta) / Math.log(b.plans / a.plans)).toFixed(2);
     say();
-    say(`Growth exponent of build time from ${a.plans} to ${b.plans} plans: Keyplan warm ${exponent(a.warm, b.warm)}, baseline ${exponent(a.baseline, b.baseline)} (1.0 is linear).`);
+    say(`Growth exponent of build time from ${a.plans} to ${b.plans} plans: Keyplan warm ${exponent(a.warm, b.warm)}, one plan edited ${exponent(a.edited, b.edited)}, `
+      + `cold ${exponent(a.cold, b.cold)}; baseline ${exponent(a.baseline, b.baseline)} (1.0 is linear).`);
   }
   say();
   say('Targets (medians, this 2-core machine): warm ≤ 2.0× baseline at 1000 plans; cold ≤ 2.0× baseline + 100 ms a diagram; check ≤ 5 s at 1000; peak RSS ≤ 1.5× baseline at 3000; exponent ≤ 1.1.');
