@@ -48,8 +48,7 @@ export interface LoadOptions {
 }
 
 export function loadContent(root: string, options: LoadOptions = {}): SourceFile[] {
-  // Read only when a file is not already parsed in this process (a dev server re-checking).
-  const disk = options.cacheDir ? lazyDiskCache(options.cacheDir) : undefined;
+  const disk: DiskCache | undefined = options.cacheDir ? { dir: options.cacheDir, dirty: false } : undefined;
   const files: SourceFile[] = [];
   for (const [dir, kind, ext] of [[PLANS_DIR, 'plan', '.mdx'], [PEOPLE_DIR, 'person', '.yaml']] as const) {
     for (const name of listFiles(join(root, dir), ext)) {
@@ -118,12 +117,13 @@ export function loadFile(file: string, kind: FileKind, source: string, disk?: Di
 }
 
 function parseCached(hash: string, yaml: string, disk?: DiskCache): Parsed {
-  let parsed = memory.get(hash) ?? disk?.entries.get(hash);
+  // The disk cache is read only for a file not already parsed in this process (a dev server re-checking).
+  let parsed = memory.get(hash) ?? (disk && mergeDiskCache(disk.dir) ? memory.get(hash) : undefined);
   if (!parsed) {
     parsed = parseYaml(yaml);
+    memory.set(hash, parsed);
     if (disk) disk.dirty = true;
   }
-  memory.set(hash, parsed);
   return parsed;
 }
 
@@ -141,44 +141,30 @@ function parseYaml(yaml: string): Parsed {
 }
 
 interface DiskCache {
-  entries: Map<string, Parsed>;
+  /** Folder of the cache file. */
+  dir: string;
+  /** A file was parsed that no cache held: the cache file is written again. */
   dirty: boolean;
 }
 
 // Holds error messages too: bump the version when their wording changes.
 const CACHE_FILE = 'parsed-v2.json';
 
-/** The disk cache is read at most once per process: after that, what it held is in memory. */
-const diskRead = new Map<string, DiskCache>();
+/** Folders whose cache file is already in memory: each is read at most once per process. */
+const diskRead = new Set<string>();
 
-function lazyDiskCache(dir: string): DiskCache {
-  let read = diskRead.has(dir) ? { entries: new Map<string, Parsed>(), dirty: false } : undefined;
-  let dirty = false;
-  return {
-    get entries() {
-      if (!read) {
-        read = readDiskCache(dir);
-        diskRead.set(dir, read);
-        for (const [hash, parsed] of read.entries) if (!memory.has(hash)) memory.set(hash, parsed);
-      }
-      return read.entries;
-    },
-    get dirty() {
-      return dirty || (read?.dirty ?? false);
-    },
-    set dirty(value: boolean) {
-      dirty = value;
-    },
-  };
-}
-
-function readDiskCache(dir: string): DiskCache {
+/** Puts what the cache file in `dir` holds into memory, the first time only; whether it did so now. */
+function mergeDiskCache(dir: string): boolean {
+  if (diskRead.has(dir)) return false;
+  diskRead.add(dir);
   try {
-    const entries = JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')) as [string, Parsed][];
-    return { entries: new Map(entries), dirty: false };
+    for (const [hash, parsed] of JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')) as [string, Parsed][]) {
+      if (!memory.has(hash)) memory.set(hash, parsed);
+    }
   } catch {
-    return { entries: new Map(), dirty: true };
+    // No cache yet, or an unreadable one: files are parsed and it is written again.
   }
+  return true;
 }
 
 /** Keeps only the files that exist now, so the cache does not grow without bound. */
