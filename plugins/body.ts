@@ -17,7 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownHeading, MarkdownRenderer } from '@astrojs/internal-helpers/markdown';
-import { figureHtml } from '../src/diagrams/figure.ts';
+import { cachedSvg, figureHtml } from '../src/diagrams/figure.ts';
 import { resolveLink, type LinkTargets } from '../src/links/resolve.ts';
 import type { CheckedPlan } from '../src/validate/check.ts';
 
@@ -117,8 +117,7 @@ function placeDiagrams(html: string, diagrams: ReadonlyMap<string, string>, base
   let n = 0;
   return html.replace(MERMAID_BLOCK, (_, code: string) => {
     const source = decodeHtml(code).trimEnd();
-    const file = diagrams.get(source) ?? diagrams.get(`${source}\n`);
-    const svg = file ? (JSON.parse(readFileSync(file, 'utf8')) as { svg: string }).svg : undefined;
+    const svg = cachedSvg(diagrams.get(source) ?? diagrams.get(`${source}\n`));
     n++;
     return figureHtml({
       svg, source, id: `kp-diagram-${n}`, title: `Diagram ${n} of the narrative`,

@@ -5,7 +5,8 @@
  * carries its words for search (which ignores SVG text) and screen readers.
  * Plan bodies and the generated diagrams both come through here.
  */
-import { placeSvg } from './place.ts';
+import { readFileSync } from 'node:fs';
+import { escapeXml as escapeHtml, placeSvg } from './place.ts';
 
 export interface Figure {
   /** The rendered SVG, with the placeholder id; undefined where the reader's browser is to draw it. */
@@ -31,6 +32,7 @@ export function figureHtml(figure: Figure): string {
   return `<figure class="diagram">${drawing}${words}</figure>`;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** The SVG in a render-cache file (plugins/diagrams/renderer.ts writes `{ svg }`), if there is a file. */
+export function cachedSvg(file: string | undefined): string | undefined {
+  return file ? (JSON.parse(readFileSync(file, 'utf8')) as { svg: string }).svg : undefined;
 }

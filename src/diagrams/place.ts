@@ -21,6 +21,7 @@ export function placeSvg(svg: string, id: string, title: string, description: st
   return out;
 }
 
-function escapeXml(text: string): string {
+/** Text safe inside markup and attribute values, in HTML and in SVG. */
+export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
