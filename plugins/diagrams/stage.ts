@@ -17,13 +17,13 @@ export interface DiagramJob {
   fence?: number;
 }
 
-/** Every diagram the plans in `plans` need. */
-export function collectDiagrams(result: CheckResult, plans: ReadonlySet<string>): DiagramJob[] {
+/** Every diagram the plans in `plans` need; with `bodiesOnly`, the ```mermaid blocks writers wrote, not the generated maps. */
+export function collectDiagrams(result: CheckResult, plans: ReadonlySet<string>, { bodiesOnly = false } = {}): DiagramJob[] {
   const names = new Map(result.people.map((p) => [p.id, p.data?.name]));
   const jobs: DiagramJob[] = [];
   for (const plan of result.plans) {
     if (!plan.data || !plans.has(plan.id)) continue;
-    const generated = generatedSource(plan, names);
+    const generated = bodiesOnly ? undefined : generatedSource(plan, names);
     if (generated) jobs.push({ plan: plan.id, file: plan.source.file, source: generated });
     for (const block of plan.outline?.diagrams ?? []) {
       jobs.push({ plan: plan.id, file: plan.source.file, source: block.source, fence: block.line });
