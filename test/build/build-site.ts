@@ -66,6 +66,29 @@ export function text(el: HTMLElement | null | undefined): string {
   return walk(el).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A plan file for a scratch project: an active key account owned by jane-doe,
+ * with the given stakeholders (YAML flow mappings) and a body under "## Context".
+ */
+export function planFile(plan: { account: string; summary: string; stakeholders: string[] }, body: string): string {
+  return `---
+account: ${plan.account}
+summary: ${plan.summary}
+status: active
+tier: key
+owner: jane-doe
+period: { start: 2026-01-01, end: 2027-12-31 }
+review: { cadence: quarterly, next: 2027-01-10 }
+stakeholders:
+${plan.stakeholders.map((s) => `  - ${s}`).join('\n')}
+---
+
+## Context
+
+${body}
+`;
+}
+
 /** A copy of the project with content of its own; node_modules is shared. */
 export function scratchProject(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'keyplan-'));

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, readPage, REPO, scratchProject, text, type BuildResult } from './build-site.ts';
+import { buildSite, planFile, readPage, REPO, scratchProject, text, type BuildResult } from './build-site.ts';
 
 // A fresh nonce keeps this run's diagrams out of the shared render cache.
 const nonce = `${process.pid}-${Date.now()}`;
@@ -18,23 +18,14 @@ flowchart LR
   %% run ${nonce}
   a[Brief] --> b[Pitch] --> c[Contract]
 \`\`\``;
-const plan = (body: string) => `---
-account: Acme ${nonce}
-summary: A plan with diagrams.
-status: active
-tier: key
-owner: jane-doe
-period: { start: 2026-01-01, end: 2027-12-31 }
-review: { cadence: quarterly, next: 2027-01-10 }
-stakeholders:
-  - { id: ceo, name: 'Ana "AJ" <script>alert(1)</script>', title: 'CEO [board] #1 --> x', role: decision-maker, influence: decisive, stance: champion, owner: jane-doe }
-  - { id: cfo, name: 'Zoë 王小明 مريم', title: CFO, role: approver, influence: high, stance: skeptic, reportsTo: ceo, owner: jane-doe }
----
-
-## Context
-
-${body}
-`;
+const plan = (body: string) => planFile({
+  account: `Acme ${nonce}`,
+  summary: 'A plan with diagrams.',
+  stakeholders: [
+    `{ id: ceo, name: 'Ana "AJ" <script>alert(1)</script>', title: 'CEO [board] #1 --> x', role: decision-maker, influence: decisive, stance: champion, owner: jane-doe }`,
+    "{ id: cfo, name: 'Zoë 王小明 مريم', title: CFO, role: approver, influence: high, stance: skeptic, reportsTo: ceo, owner: jane-doe }",
+  ],
+}, body);
 
 describe('diagrams rendered in Chromium', () => {
   const root = scratchProject({

@@ -7,24 +7,13 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, readPage, scratchProject, text, type BuildResult } from './build-site.ts';
+import { buildSite, planFile, readPage, scratchProject, text, type BuildResult } from './build-site.ts';
 
-const plan = (id: string, account: string, body: string) => `---
-account: ${account}
-summary: Plan ${id}.
-status: active
-tier: key
-owner: jane-doe
-period: { start: 2026-01-01, end: 2027-12-31 }
-review: { cadence: quarterly, next: 2027-01-10 }
-stakeholders:
-  - { id: cfo, name: Ola Berg, title: CFO, role: approver, influence: high, stance: neutral, owner: sam-lee }
----
-
-## Context
-
-${body}
-`;
+const plan = (id: string, account: string, body: string) => planFile({
+  account,
+  summary: `Plan ${id}.`,
+  stakeholders: ['{ id: cfo, name: Ola Berg, title: CFO, role: approver, influence: high, stance: neutral, owner: sam-lee }'],
+}, body);
 
 describe('builds with nothing changed, and with one file changed', () => {
   const root = scratchProject({
