@@ -1,12 +1,12 @@
 /**
  * Plans and people as content collections, for editors: the schemas give the
  * Astro extension completion and checks in plan frontmatter (see
- * plugins/loader.ts). The site itself reads the checked content from the
+ * src/content/files-loader.ts). The site itself reads the checked content from the
  * integration, never from these collections.
  */
 import { defineCollection } from 'astro:content';
 import site from 'virtual:keyplan/config';
-import { filesLoader } from '../plugins/loader.ts';
+import { filesLoader } from '../src/content/files-loader.ts';
 import { personSchema } from './schema/person.ts';
 import { planSchema } from './schema/plan.ts';
 

@@ -1,4 +1,4 @@
 declare module 'virtual:keyplan/config' {
-  const config: import('../plugins/options.ts').SiteConfig;
+  const config: import('./config/options.ts').SiteConfig;
   export default config;
 }

@@ -4,13 +4,13 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveSiteConfig } from '../../plugins/keyplan.ts';
+import { OptionsError, resolveSiteConfig } from '../config/site.ts';
 import { readOptions } from './options.ts';
 import { checkContent, type CheckResult } from '../validate/check.ts';
 import { compareIssues, formatGithub, formatIssue } from '../validate/issue.ts';
-import { INSTALL_HINT } from '../../plugins/diagrams/browser.ts';
-import { DiagramRenderer, diagramHash } from '../../plugins/diagrams/renderer.ts';
-import { collectDiagrams, diagramIssues } from '../../plugins/diagrams/stage.ts';
+import { INSTALL_HINT } from '../diagrams/mermaid/browser.ts';
+import { DiagramRenderer, diagramHash } from '../diagrams/mermaid/renderer.ts';
+import { collectDiagrams, diagramIssues } from '../diagrams/mermaid/stage.ts';
 
 const USAGE = 'usage: npm run check -- [--format text|github] [--root DIR]';
 
@@ -32,7 +32,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const root = resolve(args.values.root!);
-  const site = resolveSiteConfig(await readOptions(root), process.env, { dev: false, root });
+  let site;
+  try {
+    site = resolveSiteConfig(await readOptions(root), process.env, { dev: false, root });
+  } catch (error) {
+    if (!(error instanceof OptionsError)) throw error;
+    console.error(`${error.message}\n${error.hint}`);
+    return 2;
+  }
   const started = performance.now();
   const checked = checkContent({ root, today: site.today, perspectives: site.perspectives, cacheDir: site.cacheDir });
   const result = await checkMermaidBlocks(checked, join(site.cacheDir, 'diagrams'), site.chromium);

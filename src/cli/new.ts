@@ -10,7 +10,7 @@ import { addMonths } from '../model/dates.ts';
 import { resolveToday } from '../model/today.ts';
 import { TIERS } from '../schema/plan.ts';
 import { ID_PATTERN, suggestId } from '../schema/primitives.ts';
-import { didYouMean } from '../validate/suggest.ts';
+import { didYouMean } from '../text/suggest.ts';
 
 const USAGE = 'usage: npm run new -- <plan-id> --account "Client name" --owner <person-id> [--tier strategic|key|growth|maintain] [--root DIR]';
 

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { KeyplanOptions } from '../../plugins/options.ts';
+import type { KeyplanOptions } from '../config/options.ts';
 
 /** The keyplan({...}) options from the project's astro.config.mjs, if it has one. */
 export async function readOptions(root: string): Promise<KeyplanOptions> {

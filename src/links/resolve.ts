@@ -11,8 +11,8 @@
  * Plain http(s):, mailto: and relative links pass through; any other scheme
  * (javascript:, data:, vbscript:, …) is an error.
  */
-import type { ItemKind } from '../validate/rules.ts';
-import { didYouMean } from '../validate/suggest.ts';
+import type { ItemKind } from '../schema/items.ts';
+import { didYouMean } from '../text/suggest.ts';
 
 export interface PlanTarget {
   account: string;

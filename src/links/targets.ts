@@ -1,7 +1,7 @@
 /** What body links can point at: every plan, its items and headings, and every person. */
 import type { Person } from '../schema/person.ts';
 import type { PlanData } from '../schema/plan.ts';
-import type { ItemKind } from '../validate/rules.ts';
+import { ITEM_LABEL_FIELD, ITEM_LISTS, type ItemKind, type ItemList } from '../schema/items.ts';
 import type { Outline } from './outline.ts';
 import type { LinkTargets, PlanTarget } from './resolve.ts';
 
@@ -23,16 +23,12 @@ export function buildLinkTargets(plans: readonly TargetPlan[], people: readonly 
 
 function planTarget({ id, data, outline }: TargetPlan): PlanTarget {
   const items = new Map<string, { kind: ItemKind; label: string }>();
-  const add = (list: { id: string }[] | undefined, kind: ItemKind, label: (item: never) => string) => {
-    for (const item of list ?? []) if (!items.has(item.id)) items.set(item.id, { kind, label: label(item as never) });
-  };
-  add(data?.goals, 'goal', (g: { title: string }) => g.title);
-  add(data?.stakeholders, 'stakeholder', (s: { name: string }) => s.name);
-  add(data?.scorecard, 'measure', (m: { measure: string }) => m.measure);
-  add(data?.risks, 'risk', (r: { title: string }) => r.title);
-  add(data?.actions, 'action', (a: { title: string }) => a.title);
-  add(data?.opportunities, 'opportunity', (o: { title: string }) => o.title);
-  add(data?.competitors, 'competitor', (c: { name: string }) => c.name);
+  for (const [list, kind] of Object.entries(ITEM_LISTS) as [ItemList, ItemKind][]) {
+    for (const item of (data?.[list] ?? []) as Record<string, unknown>[]) {
+      const id = item.id as string;
+      if (!items.has(id)) items.set(id, { kind, label: String(item[ITEM_LABEL_FIELD[kind]]) });
+    }
+  }
   return {
     account: data?.account ?? id,
     items,

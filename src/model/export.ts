@@ -9,7 +9,7 @@ import type { PlanView, Portfolio } from './portfolio.ts';
 export const EXPORT_VERSION = 1;
 
 function exported(portfolio: Portfolio): PlanView[] {
-  return portfolio.plans.filter((p) => !p.data.confidential && p.data.status !== 'draft');
+  return portfolio.plans.filter((p) => portfolio.visibility.exported.has(p.id));
 }
 
 export function exportPlans(portfolio: Portfolio) {

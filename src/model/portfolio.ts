@@ -20,15 +20,13 @@ import { attractiveness } from './selection.ts';
 import { collectReferences, type Reference } from './references.ts';
 import type { Outline } from '../links/outline.ts';
 import { buildLinkTargets } from '../links/targets.ts';
+import type { LinkTargets } from '../links/resolve.ts';
+import { decideVisibility, type Visibility, type VisibilityOptions } from './visibility.ts';
 import type { PlanHistory } from '../history/since-review.ts';
 
-export interface PortfolioConfig {
+export interface PortfolioConfig extends VisibilityOptions {
   today: IsoDate;
   perspectives: readonly string[];
-  /** Draft plans are shown (dev) or left out (production). */
-  showDrafts: boolean;
-  /** Leave confidential plans out entirely, and every pointer to them. */
-  excludeConfidential: boolean;
 }
 
 export interface GoalView extends Goal {
@@ -119,6 +117,8 @@ export interface Portfolio {
   people: PersonView[];
   person: Map<string, PersonView>;
   today: IsoDate;
+  /** Which plans are shown, in the index and in the export (model/visibility.ts). */
+  visibility: Visibility;
 }
 
 export interface PortfolioInput {
@@ -128,12 +128,16 @@ export interface PortfolioInput {
   outlines?: ReadonlyMap<string, Outline>;
   /** Git history by plan id. */
   history?: ReadonlyMap<string, PlanHistory>;
+  /** Which plans are shown, as the build decided it (decided here from the config when not given). */
+  visibility?: Visibility;
+  /** What body links resolve to, as the build built them (built here when not given). */
+  targets?: LinkTargets;
 }
 
 export function buildPortfolio(input: PortfolioInput, config: PortfolioConfig): Portfolio {
-  const shown = input.plans.filter((p) =>
-    (config.showDrafts || p.data.status !== 'draft') && !(config.excludeConfidential && p.data.confidential));
-  const ids = new Set(shown.map((p) => p.id));
+  const visibility = input.visibility ?? decideVisibility(input.plans, config);
+  const ids = new Set(visibility.shown);
+  const shown = input.plans.filter((p) => ids.has(p.id));
   const dataById = new Map(shown.map((p) => [p.id, p.data]));
 
   const plans = shown
@@ -160,9 +164,9 @@ export function buildPortfolio(input: PortfolioInput, config: PortfolioConfig): 
     }
   }
 
-  const targets = buildLinkTargets(
+  const targets = input.targets ?? buildLinkTargets(
     input.plans.map((p) => ({ id: p.id, data: p.data, outline: input.outlines?.get(p.id) })),
-    input.people, { base: '/', hidden: input.plans.filter((p) => !ids.has(p.id)).map((p) => p.id) });
+    input.people, { base: '/', hidden: visibility.hidden });
   for (const view of plans) view.history = input.history?.get(view.id);
   for (const ref of collectReferences(shown.map((p) => ({ ...p, outline: input.outlines?.get(p.id) })), targets)) {
     plan.get(ref.to.plan)!.referencedBy.push(ref);
@@ -172,7 +176,7 @@ export function buildPortfolio(input: PortfolioInput, config: PortfolioConfig): 
   const people = input.people
     .map((p) => personView(p, owned.get(p.id) ?? emptyOwned(), input.people))
     .sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
-  return { plans, plan, people, person: new Map(people.map((p) => [p.id, p])), today: config.today };
+  return { plans, plan, people, person: new Map(people.map((p) => [p.id, p])), today: config.today, visibility };
 }
 
 type Owned = Pick<PersonView, 'owns' | 'teams' | 'goals' | 'actions' | 'risks' | 'relationships' | 'confidential'>;

@@ -13,20 +13,10 @@ import type { IsoDate } from '../model/dates.ts';
 import { findCycles, type Edge } from './cycles.ts';
 import type { Finding } from './found.ts';
 import type { FieldPath, Severity } from './issue.ts';
-import { closest, didYouMean } from './suggest.ts';
+import { closest, didYouMean } from '../text/suggest.ts';
+import { ITEM_LISTS, type ItemKind, type ItemList } from '../schema/items.ts';
 
-/** The lists that hold a plan's items, and what one item is called. */
-export const ITEM_LISTS = {
-  goals: 'goal',
-  stakeholders: 'stakeholder',
-  scorecard: 'measure',
-  risks: 'risk',
-  actions: 'action',
-  opportunities: 'opportunity',
-  competitors: 'competitor',
-} as const;
-export type ItemList = keyof typeof ITEM_LISTS;
-export type ItemKind = (typeof ITEM_LISTS)[ItemList];
+export { ITEM_LISTS, type ItemKind, type ItemList };
 
 export interface PlanInput {
   id: string;

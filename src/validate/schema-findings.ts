@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { describeValue } from '../schema/primitives.ts';
 import type { Finding } from './found.ts';
 import { formatFieldPath, type FieldPath } from './issue.ts';
-import { closest, didYouMean } from './suggest.ts';
+import { closest, didYouMean } from '../text/suggest.ts';
 
 type ZodIssue = z.core.$ZodIssue;
 

@@ -2,7 +2,9 @@
  * Every link form and every link error, through both Markdown processors and
  * through the checker: the same resolver must give the same answer everywhere.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { parse } from 'node-html-parser';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildLinkTargets } from '../../src/links/targets.ts';
@@ -40,9 +42,36 @@ describe.each(PROCESSORS)('links under %s', (processor) => {
       { href: '/kp/plans/globex/#grow-online', text: 'by reference' },
     ]);
     // A plan left out of the build: its name (or the written text) stays, the link goes.
-    expect(code).toContain('children: "Draft Holdings"');
-    expect(code).toContain('children: "the draft plan"');
+    expect(code).toContain('Draft Holdings');
+    expect(code).toContain('the draft plan');
     expect(code).not.toContain('/kp/plans/draft/');
+  });
+
+  it('keeps a link to a confidential plan out of the search index, in the tree, under either processor', async () => {
+    const html = await renderBody(processor, ACME, readFileSync(ACME, 'utf8'), targets);
+    const anchors = parse(html).querySelectorAll('a');
+    const secret = anchors.filter((a) => a.getAttribute('href') === '/kp/plans/secret/');
+    expect(secret.length).toBeGreaterThan(0);
+    for (const a of secret) expect(a.hasAttribute('data-pagefind-ignore')).toBe(true);
+    for (const a of anchors.filter((x) => x.getAttribute('href') !== '/kp/plans/secret/')) expect(a.hasAttribute('data-pagefind-ignore')).toBe(false);
+  });
+
+  it('draws each mermaid block as its diagram, numbered, from the render cache or for the reader\'s browser', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-body-'));
+    const svg = join(dir, 'first.json');
+    writeFileSync(svg, JSON.stringify({ svg: '<svg id="KEYPLANDIAGRAM" viewBox="0 0 10 10"><title>x</title><rect width="10" height="10"/></svg>' }));
+    const body = '---\n---\n## Map\n\n```mermaid\nflowchart TD\n  A --> B\n```\n\nText.\n\n```mermaid\nflowchart LR\n  C --> D\n```\n\n```js\nlet x = 1;\n```\n';
+    const html = await renderBody(processor, ACME, body, targets, new Map([['flowchart TD\n  A --> B', svg]]));
+    const root = parse(html);
+    const figures = root.querySelectorAll('figure.diagram');
+    expect(figures).toHaveLength(2);
+    // The first from the cache, as inline SVG with ids of its own; the second left to the browser, from the site's own copy of mermaid.
+    expect(figures[0].querySelector('svg')?.getAttribute('id')).toBe('kp-diagram-1');
+    expect(figures[1].querySelector('pre.mermaid')?.textContent).toBe('flowchart LR\n  C --> D');
+    expect(figures[1].querySelectorAll('script').map((s) => s.getAttribute('src'))).toEqual(['/kp/_keyplan/mermaid.min.js', '/kp/_keyplan/diagrams.js']);
+    // Other code stays code.
+    expect(root.querySelector('pre code.language-js, pre.astro-code')).not.toBeNull();
+    expect(html).not.toContain('language-mermaid');
   });
 
   it('names nothing of a confidential plan that is left out of the build', async () => {

@@ -1,10 +1,13 @@
-/** Renders a plan body the way Astro's MDX plugin does, through either processor with Keyplan's link plugin. */
+/**
+ * Renders a plan body the way a build does: the production BodyRenderer with
+ * the chosen processor and Keyplan's tree plugins (plugins/body/).
+ */
+import { parse } from 'node-html-parser';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { unified } from '@astrojs/markdown-remark';
-import { satteri } from '@astrojs/markdown-satteri';
 import type { LinkTargets } from '../../src/links/resolve.ts';
-import remarkLinks from '../../plugins/links/remark.ts';
-import satteriLinks from '../../plugins/links/satteri.ts';
+import type { CheckedPlan } from '../../src/validate/check.ts';
+import { BodyRenderer } from '../../plugins/body/renderer.ts';
+import { markdownPipeline, SYNTAX_HIGHLIGHT } from '../../plugins/body/pipeline.ts';
 
 export const PROCESSORS = ['satteri', 'unified'] as const;
 export type ProcessorName = (typeof PROCESSORS)[number];
@@ -14,25 +17,21 @@ export interface RenderedLink {
   text: string;
 }
 
-/** The compiled module's code; throws what the plugin throws. */
-export async function renderBody(processor: ProcessorName, filePath: string, source: string, targets: LinkTargets): Promise<string> {
-  const options = { targets: () => targets };
-  const pipeline = processor === 'satteri'
-    ? satteri({ mdastPlugins: [satteriLinks(options)] })
-    : unified({ remarkPlugins: [[remarkLinks, options]] });
-  const renderer = await pipeline.createMdxRenderer!(
-    { syntaxHighlight: false, gfm: true, smartypants: false } as never,
-    { optimize: false, srcDir: new URL('../../src/', import.meta.url) } as never);
-  const { content, frontmatter } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
-  const { code } = await renderer.process(content, filePath, frontmatter);
-  return code;
+/** The body's HTML; throws what the plugins throw. `filePath` is absolute, under `<root>/content/plans/`. */
+export async function renderBody(processor: ProcessorName, filePath: string, source: string, targets: LinkTargets,
+  diagrams: ReadonlyMap<string, string> = new Map()): Promise<string> {
+  const root = filePath.slice(0, filePath.lastIndexOf('/content/plans/'));
+  const bodies = new BodyRenderer({ root, cacheDir: '/nonexistent', processor });
+  bodies.use(await (await markdownPipeline(processor, bodies.inputs)).createRenderer({ syntaxHighlight: SYNTAX_HIGHLIGHT }));
+  const { content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
+  const id = filePath.slice(filePath.lastIndexOf('/') + 1).replace(/\.mdx$/, '');
+  const plan = { id, source: { file: filePath.slice(root.length + 1), body: content, hash: 'test' } } as unknown as CheckedPlan;
+  // Through renderAll, as a build renders: the inputs are those of this render.
+  await bodies.renderAll([], { links: targets, diagrams });
+  return bodies.render(plan);
 }
 
-/** The links of compiled MDX: `_jsx(_components.a, { href: "…", children: "…" })`. */
-export function linksIn(code: string): RenderedLink[] {
-  const links: RenderedLink[] = [];
-  for (const match of code.matchAll(/_components\.a,\s*\{\s*href:\s*("(?:[^"\\]|\\.)*"),\s*children:\s*("(?:[^"\\]|\\.)*")/g)) {
-    links.push({ href: JSON.parse(match[1]), text: JSON.parse(match[2]) });
-  }
-  return links;
+/** The links of a rendered body, in order. */
+export function linksIn(html: string): RenderedLink[] {
+  return parse(html).querySelectorAll('a').map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent }));
 }

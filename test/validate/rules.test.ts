@@ -10,7 +10,7 @@ import { checkFiles } from '../../src/validate/check.ts';
 import { formatIssue } from '../../src/validate/issue.ts';
 import { loadFile } from '../../src/validate/load.ts';
 import { Locator } from '../../src/validate/locate.ts';
-import { closest, didYouMean, editDistance } from '../../src/validate/suggest.ts';
+import { closest, didYouMean, editDistance } from '../../src/text/suggest.ts';
 import { findUnclosed } from '../../src/validate/yaml-problem.ts';
 
 describe('suggest', () => {

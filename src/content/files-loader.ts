@@ -1,6 +1,6 @@
 /**
  * The content collections exist for editors only. Pages read the checked
- * content from the integration (plugins/state.ts); Astro's store would hold
+ * content from the integration (src/snapshot/); Astro's store would hold
  * every plan a second time and serialise all of it on every edit. What the
  * editor needs is each collection's schema (Astro writes it to
  * `.astro/collections/<name>.schema.json`) and which file belongs to which
@@ -8,7 +8,7 @@
  * `experimental.contentIntellisense`): so an entry here is a file path only.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { getContentState } from './state.ts';
+import { snapshot } from '../snapshot/current.ts';
 
 export type FilesKind = 'plans' | 'people';
 
@@ -18,7 +18,7 @@ export function filesLoader(kind: FilesKind): Loader {
   return {
     name: filesLoaderName(kind),
     load: async ({ store }: LoaderContext) => {
-      const { result } = getContentState();
+      const { result } = snapshot();
       const files = kind === 'plans' ? result.plans : result.people;
       const keep = new Set<string>();
       for (const { id, source } of files) {

@@ -18,8 +18,19 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PlanView } from '../src/model/portfolio.ts';
-import type { ContentState } from './state.ts';
+import type { SiteConfig } from '../config/options.ts';
+import type { PlanHistory } from '../history/since-review.ts';
+import type { PlanView } from '../model/portfolio.ts';
+import type { CheckResult } from '../validate/check.ts';
+
+export interface PageKeyInput {
+  config: SiteConfig;
+  result: CheckResult;
+  history: ReadonlyMap<string, PlanHistory>;
+  bodies: ReadonlyMap<string, string>;
+  diagramsOf: ReadonlyMap<string, readonly string[]>;
+  hidden: ReadonlySet<string>;
+}
 
 export interface PageKeys {
   /** For pages about the whole portfolio and about people: changes with any file. */
@@ -34,13 +45,13 @@ export interface PageKeys {
 
 /**
  * Keyplan's code, src/ and plugins/: a new version of Keyplan renders every
- * page. Read once, by the integration (pages only call planKey).
+ * page. Read once per process.
  */
 let code: string | undefined;
 function codeHash(): string {
   if (code) return code;
   const hash = createHash('sha256');
-  const repo = fileURLToPath(new URL('..', import.meta.url));
+  const repo = fileURLToPath(new URL('../..', import.meta.url));
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
@@ -52,7 +63,8 @@ function codeHash(): string {
   return (code = hash.digest('hex'));
 }
 
-export function pageKeys(state: ContentState, diagramsOf: ReadonlyMap<string, readonly string[]>, hidden: readonly string[]): PageKeys {
+export function pageKeys(state: PageKeyInput): PageKeys {
+  const { diagramsOf, hidden } = state;
   const shared = createHash('sha256').update(`${codeHash()}\n${state.config.today}\n${JSON.stringify(state.config)}\n${[...hidden].sort().join(',')}\n`);
   for (const person of state.result.people) shared.update(`${person.source.file}:${person.source.hash}\n`);
   const sharedKey = shared.digest('hex');

@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { compactSvg } from '../../src/diagrams/compact.ts';
-import { PLACEHOLDER_ID } from '../../src/diagrams/place.ts';
+import { compactSvg } from '../compact.ts';
+import { PLACEHOLDER_ID } from '../place.ts';
 
 const require = createRequire(import.meta.url);
 export const MERMAID_SCRIPT = require.resolve('mermaid/dist/mermaid.min.js');

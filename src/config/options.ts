@@ -1,7 +1,7 @@
 /** The site options of `keyplan({...})` in astro.config.mjs, checked with zod. */
 import { z } from 'zod';
-import { DEFAULT_PERSPECTIVES } from '../src/schema/measure.ts';
-import { calendarDate, ID_PATTERN } from '../src/schema/primitives.ts';
+import { DEFAULT_PERSPECTIVES } from '../schema/measure.ts';
+import { calendarDate, ID_PATTERN } from '../schema/primitives.ts';
 
 export const optionsSchema = z.strictObject({
   /** Shown in the header and the page titles. */

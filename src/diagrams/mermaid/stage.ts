@@ -4,9 +4,9 @@
  * once, rendered through one renderer, and mermaid's errors in bodies turned
  * into located messages.
  */
-import { stakeholderDiagram } from '../../src/diagrams/stakeholders.ts';
-import type { CheckResult } from '../../src/validate/check.ts';
-import type { Issue } from '../../src/validate/issue.ts';
+import { stakeholderDiagram } from '../stakeholders.ts';
+import type { CheckResult } from '../../validate/check.ts';
+import type { Issue } from '../../validate/issue.ts';
 import { diagramHash, type Outcome } from './renderer.ts';
 
 export interface DiagramJob {

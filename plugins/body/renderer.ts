@@ -1,0 +1,129 @@
+/**
+ * Plan bodies, rendered to HTML by Keyplan with the site's Markdown processor
+ * (Sätteri, or unified), instead of being compiled by Vite into one MDX module
+ * each. A body cannot run code (the check allows Markdown and a short list of
+ * text-level tags, nothing else), so there is nothing a module would add; and
+ * a thousand modules cost several seconds of every build, hundreds of MB of
+ * memory, and a module reload on every edit in dev.
+ *
+ * What is done to a body (links, diagrams) is done in its Markdown tree by
+ * src/body/edits.ts, under either processor (./satteri.ts, ./remark.ts).
+ *
+ * A rendered body is kept, in memory and on disk, under a key of everything
+ * its HTML depends on (its text, what its links resolve to, its diagrams, the
+ * base path, the code that renders it), so an unchanged body is never
+ * rendered twice, not even across builds; a body whose link target was
+ * renamed is.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { MarkdownRenderer } from '@astrojs/internal-helpers/markdown';
+import { LinkError, type BodyInputs } from '../../src/body/edits.ts';
+import { resolveLink } from '../../src/links/resolve.ts';
+import type { CheckedPlan } from '../../src/validate/check.ts';
+
+/**
+ * The code that turns a body into HTML is part of the key: change it, and
+ * every stored body is rendered again.
+ */
+const RENDER_CODE = (() => {
+  const hash = createHash('sha256');
+  for (const file of ['./renderer.ts', './satteri.ts', './remark.ts', '../../src/body/edits.ts', '../../src/links/resolve.ts',
+    '../../src/diagrams/figure.ts', '../../src/diagrams/place.ts']) {
+    hash.update(readFileSync(new URL(file, import.meta.url)));
+  }
+  return hash.digest('hex');
+})();
+
+export class BodyRenderer {
+  #markdown: MarkdownRenderer | undefined;
+  readonly #root: string;
+  readonly #cacheDir: string;
+  readonly #processor: string;
+  /** What the processor's plugins render against: set for each renderAll. */
+  #inputs: BodyInputs | undefined;
+  /** HTML by key, for this process: a dev edit renders one body, not all. Pruned to the current content. */
+  readonly #memory = new Map<string, string>();
+
+  constructor(options: { root: string; cacheDir: string; processor: string }) {
+    this.#root = options.root;
+    this.#cacheDir = options.cacheDir;
+    this.#processor = options.processor;
+  }
+
+  /** For the processor's plugins (plugins/body/satteri.ts, remark.ts): the inputs of the bodies being rendered. */
+  readonly inputs = (): BodyInputs => {
+    if (!this.#inputs) throw new Error('a plan body was rendered outside BodyRenderer.renderAll');
+    return this.#inputs;
+  };
+
+  /** The Markdown renderer built with this renderer's plugins. */
+  use(markdown: MarkdownRenderer): void {
+    this.#markdown = markdown;
+  }
+
+  /** The HTML of every plan in `plans`, by plan id; `rendered` counts those not found in a cache. */
+  async renderAll(plans: readonly CheckedPlan[], inputs: BodyInputs): Promise<{ bodies: Map<string, string>; rendered: number }> {
+    this.#inputs = inputs;
+    const bodies = new Map<string, string>();
+    const memory = new Map<string, string>();
+    let rendered = 0;
+    for (const plan of plans) {
+      const key = this.key(plan, inputs);
+      let html = this.#memory.get(key) ?? this.#fromDisk(key);
+      if (html === undefined) {
+        html = await this.render(plan);
+        mkdirSync(this.#cacheDir, { recursive: true });
+        writeFileSync(join(this.#cacheDir, `${key}.html`), html);
+        rendered++;
+      }
+      memory.set(key, html);
+      bodies.set(plan.id, html);
+    }
+    // Only what this content needs stays in memory.
+    this.#memory.clear();
+    for (const [key, html] of memory) this.#memory.set(key, html);
+    return { bodies, rendered };
+  }
+
+  #fromDisk(key: string): string | undefined {
+    try {
+      return readFileSync(join(this.#cacheDir, `${key}.html`), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Everything the body's HTML depends on, hashed: equal keys, equal HTML. */
+  key(plan: CheckedPlan, inputs: BodyInputs): string {
+    const hash = createHash('sha256').update(`${RENDER_CODE}\n${this.#processor}\n${inputs.links.base}\n${plan.source.hash}\n`);
+    for (const link of plan.outline?.links ?? []) {
+      const resolved = resolveLink(link.url, plan.id, inputs.links);
+      const target = resolved.kind === 'link' || resolved.kind === 'unlinked' ? resolved.target.plan : undefined;
+      hash.update(`${JSON.stringify(resolved)}\n${target && inputs.links.plans.get(target)?.confidential ? 'c' : ''}\n`);
+    }
+    for (const diagram of plan.outline?.diagrams ?? []) hash.update(`${inputs.diagrams.get(diagram.source) ?? 'browser'}\n`);
+    return hash.digest('hex').slice(0, 32);
+  }
+
+  /** One body through the production pipeline: the processor with Keyplan's tree plugins. */
+  async render(plan: CheckedPlan): Promise<string> {
+    if (!this.#markdown) throw new Error('BodyRenderer.use() was not called');
+    try {
+      const { code } = await this.#markdown.render(plan.source.body ?? '', { fileURL: pathToFileURL(join(this.#root, plan.source.file)) });
+      return code.trimEnd();
+    } catch (error) {
+      throw located(error, plan.source.file);
+    }
+  }
+}
+
+/** The link error inside whatever the processor wrapped it in, with the plan's file: `file:line:column` for the writer. */
+function located(error: unknown, file: string): unknown {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if (e instanceof LinkError) return Object.assign(e, { file, message: e.reason });
+  }
+  return error;
+}

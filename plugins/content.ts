@@ -1,0 +1,80 @@
+/**
+ * From files to a snapshot, for a build and for every dev refresh:
+ * check → prepare (src/snapshot) → diagrams (Chromium) → bodies (the Markdown
+ * processor) → git history → buildSnapshot. The effects live here; what is
+ * decided, and the snapshot itself, are plain functions in src/.
+ */
+import { join } from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import type { SiteConfig } from '../src/config/options.ts';
+import { plansHistory } from '../src/history/since-review.ts';
+import { checkContent, type CheckResult } from '../src/validate/check.ts';
+import { formatIssue } from '../src/validate/issue.ts';
+import { buildSnapshot, prepare, type Snapshot } from '../src/snapshot/snapshot.ts';
+import { DiagramRenderer } from '../src/diagrams/mermaid/renderer.ts';
+import { INSTALL_HINT } from '../src/diagrams/mermaid/browser.ts';
+import { renderDiagrams } from './diagrams.ts';
+import { BodyRenderer } from './body/renderer.ts';
+import { markdownPipeline, SYNTAX_HIGHLIGHT } from './body/pipeline.ts';
+
+export class ContentPipeline {
+  readonly renderer: DiagramRenderer;
+  readonly #bodies: BodyRenderer;
+  readonly #site: SiteConfig;
+  readonly #root: string;
+  readonly #dev: boolean;
+  readonly #log: AstroIntegrationLogger;
+
+  private constructor(site: SiteConfig, root: string, dev: boolean, log: AstroIntegrationLogger, bodies: BodyRenderer) {
+    this.#site = site;
+    this.#root = root;
+    this.#dev = dev;
+    this.#log = log;
+    this.#bodies = bodies;
+    this.renderer = new DiagramRenderer({ cacheDir: join(site.cacheDir, 'diagrams'), browserPath: site.chromium });
+  }
+
+  /** The pipeline and the Markdown processor it renders bodies with (Astro renders any other Markdown with it too). */
+  static async create(site: SiteConfig, root: string, dev: boolean, log: AstroIntegrationLogger) {
+    const bodies = new BodyRenderer({ root, cacheDir: join(site.cacheDir, 'bodies'), processor: site.markdown });
+    const processor = await markdownPipeline(site.markdown, bodies.inputs);
+    bodies.use(await processor.createRenderer({ syntaxHighlight: SYNTAX_HIGHLIGHT }));
+    return { pipeline: new ContentPipeline(site, root, dev, log, bodies), processor };
+  }
+
+  /** Checks every file (unchanged ones come from the parse cache). */
+  check(): { result: CheckResult; ms: number } {
+    const started = performance.now();
+    const result = checkContent({ root: this.#root, today: this.#site.today, perspectives: this.#site.perspectives,
+      cacheDir: this.#site.cacheDir, deferCacheWrite: this.#dev });
+    return { result, ms: Math.round(performance.now() - started) };
+  }
+
+  /** Everything the pages need from a checked content tree. */
+  async snapshot(result: CheckResult): Promise<Snapshot> {
+    const prepared = prepare(this.#site, result);
+    const diagrams = await renderDiagrams(prepared, this.renderer, this.#log.fork('keyplan:diagrams'));
+    const { bodies } = await this.#bodies.renderAll(prepared.shown, { links: prepared.links, diagrams: diagrams.files });
+    const history = plansHistory(this.#root, prepared.shown.map((p) => ({ id: p.id, file: p.source.file, data: p.data! })),
+      this.#site.today, this.#site.perspectives);
+    return buildSnapshot(prepared, { diagrams: diagrams.files, diagramsOf: diagrams.of, bodies, history, issues: diagrams.issues });
+  }
+
+  /** Said once at the start: without a browser, body diagrams are drawn in the reader's browser. */
+  warnIfNoBrowser(): void {
+    if (!this.renderer.canRender) {
+      this.#log.fork('keyplan:diagrams').warn(`no Chromium found: diagrams will render in the reader's browser from a script shipped with the site. For SVG at build time, ${INSTALL_HINT}.`);
+    }
+  }
+}
+
+/** The same lines as `npm run check`, so editors and CI can match them. */
+export function report(result: Pick<CheckResult, 'issues' | 'errors' | 'warnings'>, logger: AstroIntegrationLogger): void {
+  if (result.issues.length === 0) return;
+  for (const issue of result.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  logger.warn(`${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in the content`);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,106 @@
+/**
+ * What Keyplan does to a plan body's Markdown tree, written once and free of
+ * any processor: plugins/body/satteri.ts and plugins/body/remark.ts apply the
+ * edits it returns. Links are resolved (plan:, person:, #item), a link to a
+ * confidential plan is kept out of the search index, and each ```mermaid
+ * block becomes its diagram. Nothing is done to the HTML afterwards.
+ */
+import type { Code, Link } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { cachedSvg, figureHtml } from '../diagrams/figure.ts';
+import { resolveLink, type LinkTargets, type Resolution } from '../links/resolve.ts';
+
+/** What a body is rendered against in this build. */
+export interface BodyInputs {
+  links: LinkTargets;
+  /** The render-cache file of each diagram source that has an SVG. */
+  diagrams: ReadonlyMap<string, string>;
+}
+
+/** The plan a file is, from its path: `…/content/plans/<id>.mdx`. Other files are not plans. */
+export function planIdOf(path: string | undefined): string | undefined {
+  const match = path?.replaceAll('\\', '/').match(/\/content\/plans\/([^/]+)\.mdx$/);
+  return match?.[1];
+}
+
+/** A link error, with the position Astro's Markdown plugins read to name `file:line:column`. */
+export class LinkError extends Error {
+  line?: number;
+  column?: number;
+  /** The message as written here: processors prefix the message of an error they pass on. */
+  readonly reason: string;
+  constructor(message: string, position: Link['position']) {
+    super(message);
+    this.reason = message;
+    this.name = 'KeyplanLinkError';
+    this.line = position?.start.line;
+    this.column = position?.start.column;
+  }
+}
+
+export type LinkEdit =
+  | { kind: 'keep'; unindexed: boolean }
+  | { kind: 'link'; href: string; text?: string; unindexed: boolean }
+  | { kind: 'text'; text: string };
+
+/** The attribute that keeps an element out of the search index. */
+export const UNINDEXED = { 'data-pagefind-ignore': '' } as const;
+
+/** A node's data with the attributes its HTML element gets (mdast's `data.hProperties`, read by both processors). */
+export function unindexedData(data: object | undefined): Record<string, unknown> {
+  const own = (data ?? {}) as { hProperties?: Record<string, unknown> };
+  return { ...own, hProperties: { ...own.hProperties, ...UNINDEXED } };
+}
+
+export interface BodyEditor {
+  /** What to do with one link (or definition) node; throws a LinkError on a link the checker would reject. */
+  link(node: Pick<Link, 'url' | 'children' | 'position'>): LinkEdit;
+  /** The HTML that replaces a code block, or undefined to keep it (only ```mermaid blocks are replaced). */
+  code(node: Pick<Code, 'lang' | 'value'>): string | undefined;
+}
+
+/** The edits of one body: diagrams are numbered in order, so every one has ids of its own. */
+export function bodyEditor(planId: string, inputs: BodyInputs): BodyEditor {
+  const { links, diagrams } = inputs;
+  let diagram = 0;
+  return {
+    link(node) {
+      const resolved: Resolution = resolveLink(node.url, planId, links);
+      switch (resolved.kind) {
+        case 'pass':
+          return { kind: 'keep', unindexed: pointsAtConfidential(node.url, planId, links) };
+        case 'error':
+          throw new LinkError(resolved.message, node.position);
+        case 'unlinked':
+          return { kind: 'text', text: node.children.length ? toString(node as Link) : resolved.label };
+        case 'link':
+          return {
+            kind: 'link', href: resolved.href, text: node.children.length ? undefined : resolved.label,
+            unindexed: resolved.target.plan !== undefined && links.plans.get(resolved.target.plan)?.confidential === true,
+          };
+      }
+    },
+    code(node) {
+      if (node.lang !== 'mermaid') return undefined;
+      diagram++;
+      return figureHtml({
+        svg: cachedSvg(diagrams.get(node.value)), source: node.value, id: `kp-diagram-${diagram}`,
+        title: `Diagram ${diagram} of the narrative`, description: 'A diagram drawn with mermaid in the plan narrative.',
+        assets: `${links.base}_keyplan/`,
+      });
+    },
+  };
+}
+
+/** A link written as a plain URL that still lands on a confidential plan's page (`/plans/<id>/…`). */
+function pointsAtConfidential(url: string, planId: string, links: LinkTargets): boolean {
+  const site = 'http://keyplan.invalid';
+  const prefix = `${links.base}plans/`;
+  try {
+    const target = new URL(url, new URL(`${prefix}${planId}/`, site));
+    if (target.origin !== site || !target.pathname.startsWith(prefix)) return false;
+    return links.plans.get(decodeURIComponent(target.pathname.slice(prefix.length).split('/')[0]))?.confidential === true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,36 @@
+/** What a plan's page shows, as a pure function of the snapshot: tested without a build. */
+import type { PlanView } from '../model/portfolio.ts';
+import { planSections, sectionAnchor, type PlanSection, type SectionId } from '../site/plan-sections.ts';
+import type { Snapshot } from './snapshot.ts';
+
+export interface PlanPageData {
+  plan: PlanView;
+  parent?: PlanView;
+  children: PlanView[];
+  related: PlanView[];
+  /** The sections this plan has, in page order, each with its element id. */
+  sections: (PlanSection & { id: SectionId; anchor: string })[];
+  /** The plan's file, from the project root. */
+  file: string;
+  /** Where the file can be seen, with the sourceUrl option. */
+  sourceHref?: string;
+  /** Whether the page goes into the search index. */
+  indexed: boolean;
+}
+
+export function planPageData(snapshot: Snapshot, id: string): PlanPageData {
+  const { portfolio, config } = snapshot;
+  const plan = portfolio.plan.get(id);
+  if (!plan) throw new Error(`no plan "${id}" in this build`);
+  const file = snapshot.result.plans.find((p) => p.id === id)!.source.file;
+  return {
+    plan,
+    parent: plan.parent ? portfolio.plan.get(plan.parent) : undefined,
+    children: plan.children.map((c) => portfolio.plan.get(c)!),
+    related: plan.related.map((r) => portfolio.plan.get(r)!),
+    sections: planSections(plan).map((s) => ({ ...s, anchor: sectionAnchor(s.id) })),
+    file,
+    sourceHref: config.sourceUrl?.replace('{path}', file),
+    indexed: snapshot.visibility.open.has(id),
+  };
+}
