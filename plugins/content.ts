@@ -9,7 +9,6 @@ import type { AstroIntegrationLogger } from 'astro';
 import type { SiteConfig } from '../src/config/options.ts';
 import { plansHistory } from '../src/history/since-review.ts';
 import { checkContent, type CheckResult } from '../src/validate/check.ts';
-import { formatIssue } from '../src/validate/issue.ts';
 import { buildSnapshot, prepare, type Snapshot } from '../src/snapshot/snapshot.ts';
 import { DiagramRenderer } from '../src/diagrams/mermaid/renderer.ts';
 import { INSTALL_HINT } from '../src/diagrams/mermaid/browser.ts';
@@ -66,15 +65,4 @@ export class ContentPipeline {
       this.#log.fork('keyplan:diagrams').warn(`no Chromium found: diagrams will render in the reader's browser from a script shipped with the site. For SVG at build time, ${INSTALL_HINT}.`);
     }
   }
-}
-
-/** The same lines as `npm run check`, so editors and CI can match them. */
-export function report(result: Pick<CheckResult, 'issues' | 'errors' | 'warnings'>, logger: AstroIntegrationLogger): void {
-  if (result.issues.length === 0) return;
-  for (const issue of result.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-  logger.warn(`${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in the content`);
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

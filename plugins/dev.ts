@@ -8,7 +8,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { setSnapshot, snapshot } from '../src/snapshot/current.ts';
 import { withFailure } from '../src/snapshot/snapshot.ts';
 import type { ContentPipeline } from './content.ts';
-import { report } from './content.ts';
+import { report } from './log.ts';
 
 interface DevServer {
   watcher: { on(event: 'all', listener: (event: string, path: string) => void): unknown };

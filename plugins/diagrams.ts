@@ -8,7 +8,7 @@ import { collectDiagrams, diagramIssues } from '../src/diagrams/mermaid/stage.ts
 import { diagramHash, type DiagramRenderer } from '../src/diagrams/mermaid/renderer.ts';
 import type { Prepared } from '../src/snapshot/snapshot.ts';
 import type { Issue } from '../src/validate/issue.ts';
-import { plural } from './content.ts';
+import { plural } from './log.ts';
 
 export interface RenderedDiagrams {
   /** The render-cache file of each diagram with an SVG, by source. */

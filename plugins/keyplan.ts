@@ -39,8 +39,8 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
           if (config.base === '/' && site.base !== '/') updateConfig({ base: site.base, trailingSlash: 'always' });
           return;
         }
-        const [{ ContentPipeline, report, plural }, { setSnapshot }, assets, { SEARCH_MIDDLEWARE }, { SYNTAX_HIGHLIGHT }] = await Promise.all([
-          import('./content.ts'), import('../src/snapshot/current.ts'), import('./assets.ts'), import('./search/build.ts'), import('./body/pipeline.ts')]);
+        const [{ ContentPipeline }, { report, plural }, { setSnapshot }, assets, { SEARCH_MIDDLEWARE }, { SYNTAX_HIGHLIGHT }] = await Promise.all([
+          import('./content.ts'), import('./log.ts'), import('../src/snapshot/current.ts'), import('./assets.ts'), import('./search/build.ts'), import('./body/pipeline.ts')]);
         const created = await ContentPipeline.create(site, root, dev, logger);
         pipeline = created.pipeline;
         pipeline.warnIfNoBrowser();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { setPageSink } from '../../src/snapshot/current.ts';
 import { indexedPaths, type Snapshot } from '../../src/snapshot/snapshot.ts';
-import { plural } from '../content.ts';
+import { plural } from '../log.ts';
 import { SEARCH_BUNDLE, SearchFeed } from './pagefind.ts';
 
 export const SEARCH_MIDDLEWARE = new URL('./middleware.ts', import.meta.url);

@@ -15,6 +15,7 @@ import { loadContent, type SourceFile } from './load.ts';
 import { Locator } from './locate.ts';
 import { checkReferences, intendedId, ITEM_LISTS, type ItemKind, type ItemList, type PersonInput, type PlanInput } from './rules.ts';
 import { schemaFindings } from './schema-findings.ts';
+import { ContentCache } from '../cache/content-cache.ts';
 import { isOutlineError, outlineBody, type Outline, type OutlineError } from '../links/outline.ts';
 import { resolveLink } from '../links/resolve.ts';
 import { buildLinkTargets } from '../links/targets.ts';
@@ -58,7 +59,11 @@ export const BODY_WARN_BYTES = 256 * 1024;
 
 export function checkContent(options: CheckOptions): CheckResult {
   const files = loadContent(options.root, { cacheDir: options.cacheDir, deferCacheWrite: options.deferCacheWrite });
-  return checkFiles(files, options);
+  const result = checkFiles(files, options);
+  // A whole tree was checked: what it did not use is no longer needed.
+  outlines.prune();
+  schemaOutcomes.prune();
+  return result;
 }
 
 export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOptions, 'today' | 'perspectives'>): CheckResult {
@@ -113,7 +118,7 @@ export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOpti
 /** Lists checked as a whole (selection weights sum to 100): one broken entry drops the list, so the total is not misreported. */
 const WHOLE_LISTS = new Set(['selection']);
 
-const outlines = new Map<string, Outline | OutlineError>();
+const outlines = new ContentCache<Outline | OutlineError>('outlines');
 
 /** Bodies are outlined once per content hash: a dev server re-checks unchanged files for free. */
 function outlineOf(source: SourceFile): Outline | OutlineError {
@@ -164,7 +169,7 @@ interface SchemaOutcome {
 }
 
 /** Schema outcomes by file content: a dev server re-checks unchanged files for free. */
-const schemaOutcomes = new Map<string, SchemaOutcome>();
+const schemaOutcomes = new ContentCache<SchemaOutcome>('schema outcomes');
 
 function checkSchemaOnce(source: SourceFile, schema: z.ZodType, schemaKey: string, findings: Finding[]): { valid?: unknown; salvaged?: unknown } {
   const key = `${schemaKey}:${source.file}:${source.hash}`;

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as jsYaml from 'js-yaml';
+import { ContentCache } from '../cache/content-cache.ts';
 import { splitFrontmatter, isSplitProblem } from './frontmatter.ts';
 import { describeYamlError } from './yaml-problem.ts';
 
@@ -38,7 +39,7 @@ export const PEOPLE_DIR = 'content/people';
 type Parsed = { data: unknown } | { error: { line: number; column: number; message: string } };
 
 /** Parsed YAML by content hash. Lives as long as the process (dev server, one build). */
-const memory = new Map<string, Parsed>();
+const memory = new ContentCache<Parsed>('parses');
 
 export interface LoadOptions {
   /** Folder of the on-disk parse cache; none to keep it in memory only. */
@@ -58,6 +59,8 @@ export function loadContent(root: string, options: LoadOptions = {}): SourceFile
       const stat = statSync(path);
       const seen = unchanged.get(path);
       if (seen && seen.mtimeMs === stat.mtimeMs && seen.size === stat.size) {
+        // Its parse is still needed (for the disk cache, and when it changes back).
+        memory.get(seen.source.hash);
         files.push(seen.source);
         continue;
       }
@@ -66,6 +69,9 @@ export function loadContent(root: string, options: LoadOptions = {}): SourceFile
       files.push(source);
     }
   }
+  // Files gone, and parses of what files used to hold, are dropped.
+  unchanged.prune();
+  memory.prune();
   if (options.cacheDir && disk && disk.dirty) {
     const dir = options.cacheDir;
     if (options.deferCacheWrite) setTimeout(() => writeDiskCache(dir, files), 2000).unref();
@@ -75,7 +81,7 @@ export function loadContent(root: string, options: LoadOptions = {}): SourceFile
 }
 
 /** What each file was when last read in this process. */
-const unchanged = new Map<string, { mtimeMs: number; size: number; source: SourceFile }>();
+const unchanged = new ContentCache<{ mtimeMs: number; size: number; source: SourceFile }>('files read');
 
 function listFiles(dir: string, ext: string): string[] {
   if (!existsSync(dir)) return [];

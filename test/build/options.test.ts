@@ -1,0 +1,32 @@
+/** A mistake in keyplan({...}): the build and `npm run check` say which option and how to fix it, without a stack trace. */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite, REPO, scratchProject, stripAnsi } from './build-site.ts';
+
+function projectWith(options: string): string {
+  const root = scratchProject({});
+  const config = readFileSync(join(root, 'astro.config.mjs'), 'utf8').replace(/keyplan\(\{[\s\S]*?\}\)/, `keyplan(${options})`);
+  writeFileSync(join(root, 'astro.config.mjs'), config);
+  return root;
+}
+
+describe('bad site options', () => {
+  const root = projectWith("{ title: 'Plans', currency: 'euro' }");
+
+  it('stop the build with the option, the fix and no stack trace', () => {
+    const { status, output } = buildSite({ root, outDir: join(root, 'dist') });
+    expect(status).not.toBe(0);
+    expect(output).toContain('keyplan({ currency }): currency is an ISO 4217 code such as "EUR"');
+    expect(output).toContain('README.md, "Configuration", lists every option');
+    expect(output).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
+  }, 120_000);
+
+  it('stop npm run check the same way, with exit code 2', () => {
+    const run = spawnSync(join(REPO, 'node_modules/.bin/node'), [join(REPO, 'src/cli/check.ts'), '--root', root], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(stripAnsi(run.stderr)).toContain('keyplan({ currency }): currency is an ISO 4217 code such as "EUR"');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+});
