@@ -18,10 +18,11 @@ export interface PlanPageData {
   indexed: boolean;
 }
 
-export function planPageData(snapshot: Snapshot, id: string): PlanPageData {
+/** Undefined for a plan this snapshot does not show (in dev: one left out for its errors since the page list was made). */
+export function planPageData(snapshot: Snapshot, id: string): PlanPageData | undefined {
   const { portfolio, config } = snapshot;
   const plan = portfolio.plan.get(id);
-  if (!plan) throw new Error(`no plan "${id}" in this build`);
+  if (!plan) return undefined;
   const file = snapshot.result.plans.find((p) => p.id === id)!.source.file;
   return {
     plan,

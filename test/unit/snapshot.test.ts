@@ -55,7 +55,7 @@ describe('planPageData', () => {
   const snapshot = snapshotOf({ sourceUrl: 'https://git.example/plans/{path}' });
 
   it('gives the sections the plan has, in registry order, titled the same in the contents and the page', () => {
-    const page = planPageData(snapshot, 'aldermoor-bank');
+    const page = planPageData(snapshot, 'aldermoor-bank')!;
     const order = PLAN_SECTIONS.map((s) => s.id);
     expect(page.sections.map((s) => s.id)).toEqual(order.filter((id) => page.sections.some((s) => s.id === id)));
     expect(page.sections.find((s) => s.id === 'selection')?.title).toBe('Key-account selection');
@@ -66,7 +66,7 @@ describe('planPageData', () => {
   });
 
   it('leaves out a section the plan has nothing for', () => {
-    const page = planPageData(snapshot, 'aldermoor-bank');
+    const page = planPageData(snapshot, 'aldermoor-bank')!;
     const plan = page.plan;
     for (const section of PLAN_SECTIONS) {
       expect(page.sections.some((s) => s.id === section.id)).toBe(section.present(plan));
@@ -74,12 +74,13 @@ describe('planPageData', () => {
   });
 
   it('links the source file with the sourceUrl option, and keeps a confidential plan out of the index', () => {
-    const page = planPageData(snapshot, 'aldermoor-bank');
+    const page = planPageData(snapshot, 'aldermoor-bank')!;
     expect(page.file).toBe('content/plans/aldermoor-bank.mdx');
     expect(page.sourceHref).toBe('https://git.example/plans/content/plans/aldermoor-bank.mdx');
     expect(page.indexed).toBe(true);
     const secret = snapshot.result.plans.find((p) => p.data?.confidential)!;
-    expect(planPageData(snapshot, secret.id).indexed).toBe(false);
+    expect(planPageData(snapshot, secret.id)!.indexed).toBe(false);
+    expect(planPageData(snapshot, 'no-such-plan')).toBeUndefined();
   });
 });
 
