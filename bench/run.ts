@@ -361,10 +361,24 @@ async function benchDev(plans: number): Promise<void> {
       while (!(await fetchText()).includes(marker) && performance.now() - started < 30_000) await new Promise((r) => setTimeout(r, 25));
       times.push(performance.now() - started);
     }
+    // Memory over many edits: every cache is pruned to the current content, so 200 saves leave it where one did.
+    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    const afterFirst = rss();
+    const EDITS = 200;
+    for (let k = 1; k <= EDITS; k++) {
+      const marker = `Soak ${k} ${Date.now()}`;
+      writeFileSync(file, original.replace(/^summary: .*$/m, `summary: "${marker}"`));
+      const started = performance.now();
+      while (!(await fetchText()).includes(marker) && performance.now() - started < 30_000) await new Promise((r) => setTimeout(r, 25));
+    }
+    const afterMany = rss();
     writeFileSync(file, original);
     say(`## astro dev at ${plans} plans`);
     say();
     say(`Saving a plan to the page showing the change: ${times.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(times))} ms; target ≤ 1 s).`);
+    say();
+    say(`Memory of the dev server (RSS): ${Math.round(afterFirst)} MB after the first edits, ${Math.round(afterMany)} MB after ${EDITS} more `
+      + `(${(afterMany / afterFirst).toFixed(2)}×; target ≤ 1.10×).`);
     say();
   } finally {
     server.kill();
