@@ -4,8 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { OptionsError, resolveSiteConfig } from '../config/site.ts';
-import { readOptions } from './options.ts';
+import { commandSiteConfig } from './options.ts';
 import { checkContent, type CheckResult } from '../validate/check.ts';
 import { compareIssues, formatGithub, formatIssue } from '../validate/issue.ts';
 import { INSTALL_HINT } from '../diagrams/mermaid/browser.ts';
@@ -32,14 +31,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const root = resolve(args.values.root!);
-  let site;
-  try {
-    site = resolveSiteConfig(await readOptions(root), process.env, { dev: false, root });
-  } catch (error) {
-    if (!(error instanceof OptionsError)) throw error;
-    console.error(`${error.message}\n${error.hint}`);
-    return 2;
-  }
+  const site = await commandSiteConfig(root);
+  if (!site) return 2;
   const started = performance.now();
   const checked = checkContent({ root, today: site.today, perspectives: site.perspectives, cacheDir: site.cacheDir });
   const result = await checkMermaidBlocks(checked, join(site.cacheDir, 'diagrams'), site.chromium);

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { KeyplanOptions } from '../config/options.ts';
+import type { KeyplanOptions, SiteConfig } from '../config/options.ts';
+import { OptionsError, resolveSiteConfig } from '../config/site.ts';
 
 /** The keyplan({...}) options from the project's astro.config.mjs, if it has one. */
 export async function readOptions(root: string): Promise<KeyplanOptions> {
@@ -14,3 +15,17 @@ export async function readOptions(root: string): Promise<KeyplanOptions> {
   return integration?.keyplanOptions ?? {};
 }
 
+
+/**
+ * The site config a command runs with, from astro.config.mjs and the
+ * environment; undefined after printing the option's mistake and its fix.
+ */
+export async function commandSiteConfig(root: string): Promise<SiteConfig | undefined> {
+  try {
+    return resolveSiteConfig(await readOptions(root), process.env, { dev: false, root });
+  } catch (error) {
+    if (!(error instanceof OptionsError)) throw error;
+    console.error(`${error.message}\n${error.hint}`);
+    return undefined;
+  }
+}

@@ -6,8 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { jsonSchemas } from '../schema/json-schema.ts';
-import { readOptions } from './options.ts';
-import { OptionsError, resolveSiteConfig } from '../config/site.ts';
+import { commandSiteConfig } from './options.ts';
 
 export const SCHEMA_DIR = 'public/schemas';
 
@@ -21,14 +20,8 @@ export function schemaFiles(perspectives?: readonly string[]): Record<string, st
 
 if (import.meta.main) {
   const root = resolve('.');
-  let site;
-  try {
-    site = resolveSiteConfig(await readOptions(root), process.env, { dev: false, root });
-  } catch (error) {
-    if (!(error instanceof OptionsError)) throw error;
-    console.error(`${error.message}\n${error.hint}`);
-    process.exit(2);
-  }
+  const site = await commandSiteConfig(root);
+  if (!site) process.exit(2);
   mkdirSync(join(root, SCHEMA_DIR), { recursive: true });
   for (const [name, text] of Object.entries(schemaFiles(site.perspectives))) writeFileSync(join(root, SCHEMA_DIR, name), text);
   console.log(`wrote ${SCHEMA_DIR}/plan.schema.json and ${SCHEMA_DIR}/person.schema.json`);

@@ -32,7 +32,7 @@ export function figureHtml(figure: Figure): string {
   return `<figure class="diagram">${drawing}${words}</figure>`;
 }
 
-/** The SVG in a render-cache file (plugins/diagrams/renderer.ts writes `{ svg }`), if there is a file. */
+/** The SVG in a render-cache file (src/diagrams/mermaid/renderer.ts writes `{ svg }`), if there is a file. */
 export function cachedSvg(file: string | undefined): string | undefined {
   return file ? (JSON.parse(readFileSync(file, 'utf8')) as { svg: string }).svg : undefined;
 }

@@ -1,5 +1,5 @@
 /**
- * Astro's incremental build with Keyplan's page keys (plugins/page-keys.ts): a
+ * Astro's incremental build with Keyplan's page keys (src/snapshot/page-keys.ts): a
  * build with nothing changed reuses the last build's pages and search index;
  * a change renders every page that shows anything of it, even a page that only
  * names the changed file, and reuses the rest, so no page is ever left stale.

@@ -28,5 +28,5 @@ describe('bad site options', () => {
     expect(run.status).toBe(2);
     expect(stripAnsi(run.stderr)).toContain('keyplan({ currency }): currency is an ISO 4217 code such as "EUR"');
     expect(run.stderr).not.toMatch(/^\s+at /m);
-  });
+  }, 60_000);
 });
