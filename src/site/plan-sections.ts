@@ -1,5 +1,5 @@
 /**
- * The sections of a plan page, in page order: the table of contents, the
+ * The sections of a plan page, in page order (the order of a review): the table of contents, the
  * page, the printed meeting pack and the search index all come from this
  * list. Adding a section is one entry here and one component in
  * src/components/plan/sections/ (named in its index.ts).
@@ -24,18 +24,19 @@ export interface PlanSection {
 const always = () => true;
 
 export const PLAN_SECTIONS = [
+  // A review's order: what changed, then goals and stakeholders, the numbers, what to do; then the story and the rest.
   { id: 'digest', title: 'Since the last review', present: always, print: 1 },
-  { id: 'mission', title: 'Mission', present: (p) => Boolean(p.data.mission), print: false },
-  { id: 'strategy', title: 'Strategy', present: (p) => Boolean(p.data.strategy), print: false },
-  { id: 'narrative', title: 'Narrative', present: always, print: false },
-  { id: 'profile', title: 'Client profile', present: (p) => Boolean(p.data.profile), print: false },
-  { id: 'team', title: 'Our team', present: (p) => Boolean(p.data.team?.length), print: false },
-  { id: 'selection', title: 'Key-account selection', present: (p) => Boolean(p.data.selection), print: false },
   { id: 'goals', title: 'Goals', present: (p) => p.goals.length > 0, print: 3 },
   { id: 'stakeholders', title: 'Stakeholders', present: (p) => p.stakeholders.length > 0, print: 3 },
   { id: 'scorecard', title: 'Scorecard', present: always, print: 3 },
   { id: 'risks', title: 'Risks', present: (p) => p.risks.length > 0, print: 3 },
   { id: 'actions', title: 'Actions', present: (p) => p.actions.length > 0, print: 2 },
+  { id: 'narrative', title: 'Narrative', present: always, print: false },
+  { id: 'mission', title: 'Mission', present: (p) => Boolean(p.data.mission), print: false },
+  { id: 'strategy', title: 'Strategy', present: (p) => Boolean(p.data.strategy), print: false },
+  { id: 'profile', title: 'Client profile', present: (p) => Boolean(p.data.profile), print: false },
+  { id: 'team', title: 'Our team', present: (p) => Boolean(p.data.team?.length), print: false },
+  { id: 'selection', title: 'Key-account selection', present: (p) => Boolean(p.data.selection), print: false },
   { id: 'opportunities', title: 'Whitespace and opportunities', present: (p) => Boolean(p.data.opportunities?.length), print: false },
   { id: 'competitors', title: 'Competitors', present: (p) => Boolean(p.data.competitors?.length), print: false },
   { id: 'swot', title: 'SWOT', present: (p) => Boolean(p.data.swot), print: false },
