@@ -53,6 +53,10 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
           if (config.base === '/' && site.base !== '/') updateConfig({ base: site.base, trailingSlash: 'always' });
           return;
         }
+        // Subscription files (src/subscribe/) want absolute links, which need Astro's `site`.
+        if (command === 'build' && !config.site) {
+          logger.fork('keyplan:subscribe').warn('no `site` in astro.config.mjs: reviews.ics, changes.xml and the personal calendars link under the base path only; set `site` (e.g. "https://plans.example.com") for absolute links');
+        }
         const check = () => checkContent({ root, today: site.today, perspectives: site.perspectives, cacheDir: site.cacheDir, deferCacheWrite: command === 'dev' });
         renderer = new DiagramRenderer({ cacheDir: join(site.cacheDir, 'diagrams'), browserPath: site.chromium });
         const diagramLog = logger.fork('keyplan:diagrams');
