@@ -4,7 +4,8 @@ import { getPortfolio, personPaths } from '../../../site/portfolio.ts';
 import { ICS_HEADERS, subscribeSite } from '../../../site/subscribe-site.ts';
 import { personCalendar } from '../../../subscribe/calendars.ts';
 
-export const getStaticPaths = personPaths;
+// Written on every build, like the other subscription files: the links follow Astro's `site`, which page keys do not cover.
+export const getStaticPaths = async () => (await personPaths()).map(({ params }) => ({ params }));
 
 export async function GET({ params }: APIContext): Promise<Response> {
   const portfolio = await getPortfolio();
