@@ -36,27 +36,32 @@ export function escapeText(value: string): string {
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 length of one code point. */
+const octets = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
 
 /** One content line folded into lines of at most 75 octets, continuations starting with a space (RFC 5545 3.1). */
 export function foldLine(line: string): string {
+  // Most lines are short ASCII: nothing to count.
+  if (line.length <= 75 && !/[^\x00-\x7f]/.test(line)) return line;
   const parts: string[] = [];
-  let current = '';
-  let octets = 0;
+  let start = 0;
+  let size = 0;
   let limit = 75;
-  // for..of walks code points, so a surrogate pair (an emoji) is never split either.
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    if (octets + size > limit) {
-      parts.push(current);
-      current = '';
-      octets = 0;
+  // Walk code points, so a surrogate pair (an emoji) is never split either.
+  for (let i = 0; i < line.length;) {
+    const codePoint = line.codePointAt(i)!;
+    const width = codePoint > 0xffff ? 2 : 1;
+    const bytes = octets(codePoint);
+    if (size + bytes > limit) {
+      parts.push(line.slice(start, i));
+      start = i;
+      size = 0;
       limit = 74; // the leading space of a continuation line counts
     }
-    current += char;
-    octets += size;
+    size += bytes;
+    i += width;
   }
-  parts.push(current);
+  parts.push(line.slice(start));
   return parts.join('\r\n ');
 }
 
