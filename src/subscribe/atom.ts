@@ -7,7 +7,7 @@
 import { digestLines } from '../history/digest.ts';
 import type { PlanChange } from '../history/changes.ts';
 import { subscribablePlans, type SubscribeContent } from './calendars.ts';
-import { siteHost, siteLinks, type SubscribeSite } from './links.ts';
+import { siteLinks, type SubscribeSite } from './links.ts';
 
 /** The most entries a feed holds. */
 export const FEED_ENTRIES = 100;
@@ -42,7 +42,7 @@ export function changesFeed(changes: readonly PlanChange[], content: SubscribeCo
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>${escapeXml(site.site ? self : `urn:keyplan:${siteHost(site)}:${site.base}${options.path}`)}</id>`,
+    `  <id>${escapeXml(site.site ? self : `urn:keyplan:feed:${site.base}${options.path}`)}</id>`,
     `  <title>${escapeXml(options.title ?? `${site.title}: changes`)}</title>`,
     `  <updated>${updated}</updated>`,
     `  <author><name>${escapeXml(site.title)}</name></author>`,
