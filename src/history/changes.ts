@@ -4,7 +4,9 @@
  * digest as the since-last-review summary. Only the newest entries are read
  * from git, a batch at a time, so a long history costs what the feed shows.
  */
+import type { Action } from '../schema/action.ts';
 import { planSchema, type PlanData } from '../schema/plan.ts';
+import { addDays } from '../model/dates.ts';
 import { digestPlan, isEmptyDigest, type Digest } from './digest.ts';
 import { readHistory, readVersions, type FileCommit } from './git.ts';
 import type { HistoryInput } from './since-review.ts';
@@ -12,12 +14,12 @@ import { parsePlan } from './since-review.ts';
 
 export interface PlanChange {
   plan: string;
-  /** The commit that made the change. */
+  /** The commit that made the change, or `overdue-<day>` for actions that fell overdue that day. */
   hash: string;
-  /** Its committer date, ISO 8601. */
+  /** Its committer date (or the day's start, UTC), ISO 8601. */
   date: string;
-  /** True when the commit added the plan file. */
-  added: boolean;
+  /** A commit adding the plan file, a commit changing it, or actions falling overdue. */
+  kind: 'added' | 'changed' | 'overdue';
   digest: Digest;
 }
 
@@ -42,7 +44,7 @@ export function planChanges(root: string, plans: readonly Omit<HistoryInput, 'da
     const usable = history.shallow ? commits.length - 1 : commits.length;
     for (let i = 0; i < usable; i++) steps.push({ plan: plan.id, path, after: commits[i], before: commits[i + 1] });
   }
-  steps.sort((a, b) => b.after.date.localeCompare(a.after.date) || a.plan.localeCompare(b.plan));
+  steps.sort((a, b) => Date.parse(b.after.date) - Date.parse(a.after.date) || a.plan.localeCompare(b.plan));
   const schema = planSchema(perspectives);
   const changes: PlanChange[] = [];
   const batch = Math.max(limit * 2, 50);
@@ -58,9 +60,10 @@ export function planChanges(root: string, plans: readonly Omit<HistoryInput, 'da
       // The earlier version unreadable (it failed the schema then): nothing reliable to compare with.
       if (step.before && !before) continue;
       const since = step.before ? utcDay(step.before.date) : utcDay(step.after.date);
-      const digest = digestPlan(before, after, since, utcDay(step.after.date));
+      // Actions falling overdue are entries of their own, on the day it happened (overdueChanges), not news of a commit.
+      const digest = { ...digestPlan(before, after, since, utcDay(step.after.date)), actionsOverdue: [] };
       if (isEmptyDigest(digest)) continue;
-      changes.push({ plan: step.plan, hash: step.after.hash, date: step.after.date, added: !step.before, digest });
+      changes.push({ plan: step.plan, hash: step.after.hash, date: step.after.date, kind: step.before ? 'changed' : 'added', digest });
       if (changes.length === limit) break;
     }
   }
@@ -68,3 +71,29 @@ export function planChanges(root: string, plans: readonly Omit<HistoryInput, 'da
 }
 
 const hidden = (data: PlanData) => data.confidential === true || data.status === 'draft';
+
+/**
+ * Open actions now overdue, one entry per plan per day they fell overdue (the
+ * day after their due date). Keyed by that day, so every build gives the same
+ * entry: a feed reader shows it once, however often the site is built.
+ */
+export function overdueChanges(plans: readonly { id: string; actions: readonly (Action & { overdue: boolean })[] }[]): PlanChange[] {
+  const out: PlanChange[] = [];
+  for (const plan of plans) {
+    const byDay = new Map<string, Digest['actionsOverdue']>();
+    for (const action of plan.actions) {
+      if (!action.overdue) continue;
+      const day = addDays(action.due, 1);
+      byDay.set(day, [...(byDay.get(day) ?? []), { id: action.id, title: action.title, due: action.due }]);
+    }
+    for (const [day, actions] of byDay) {
+      out.push({ plan: plan.id, hash: `overdue-${day}`, date: `${day}T00:00:00Z`, kind: 'overdue', digest: { ...emptyDigest(), actionsOverdue: actions } });
+    }
+  }
+  return out;
+}
+
+const emptyDigest = (): Digest => ({
+  goalsAdded: [], goalsRemoved: [], goalStatus: [], actuals: [], risksOpened: [], risksClosed: [],
+  risksRescored: [], stakeholders: [], actionsCompleted: [], actionsOverdue: [],
+});

@@ -1,6 +1,6 @@
 /**
  * The change feed (Atom, RFC 4287): one entry per plan per commit that
- * changed it, newest first, each a list of what changed in the words of the
+ * changed it, and per day its actions fell overdue, newest first, each a list of what changed in the words of the
  * since-last-review digest. A plain function of the changes and the plans it
  * may name: confidential plans are left out whatever the caller passes.
  */
@@ -34,7 +34,7 @@ export function changesFeed(changes: readonly PlanChange[], content: SubscribeCo
   const plans = new Map(subscribablePlans(content.plans).map((p) => [p.id, p]));
   const name = (id: string) => content.people.get(id)?.data.name ?? id;
   const entries = changes.filter((c) => plans.has(c.plan))
-    .sort((a, b) => b.date.localeCompare(a.date) || a.plan.localeCompare(b.plan))
+    .sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.plan.localeCompare(b.plan) || a.hash.localeCompare(b.hash))
     .slice(0, FEED_ENTRIES);
   const self = links.page(options.path);
   // Without entries, "updated" is the pinned today, so the file is still the same from build to build.
@@ -54,7 +54,10 @@ export function changesFeed(changes: readonly PlanChange[], content: SubscribeCo
     const plan = plans.get(change.plan)!;
     const sections = digestLines(change.digest, name);
     const count = sections.reduce((n, s) => n + s.lines.length, 0);
-    const title = `${plan.data.account}: ${change.added ? 'plan added' : sections.map((s) => s.section.toLowerCase()).join(', ')}`;
+    const what = change.kind === 'added' ? 'plan added'
+      : change.kind === 'overdue' ? `${count === 1 ? 'action' : 'actions'} now overdue`
+        : sections.map((s) => s.section.toLowerCase()).join(', ');
+    const title = `${plan.data.account}: ${what}`;
     const html = sections.map((s) => `<h3>${escapeHtml(s.section)}</h3><ul>${s.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`).join('');
     lines.push(
       '  <entry>',

@@ -89,13 +89,18 @@ describe('the sample site\'s subscriptions', () => {
     expect(feed.entry.length).toBeGreaterThan(0);
     expect(feed.entry.length).toBeLessThanOrEqual(100);
     for (const entry of feed.entry) {
-      expect(entry.id).toMatch(/^urn:keyplan:change:[a-z-]+:[0-9a-f]{40}$/);
+      expect(entry.id).toMatch(/^urn:keyplan:change:[a-z-]+:([0-9a-f]{40}|overdue-\d{4}-\d\d-\d\d)$/);
       expect(entry.title).toBeTruthy();
       expect(entry.link[0].href).toMatch(new RegExp(`^${ABSOLUTE}plans/[a-z-]+/$`));
       expect(shown.some((p) => entry.link[0].href === `${ABSOLUTE}plans/${p.id}/`)).toBe(true);
     }
     const dates = feed.entry.map((e: { updated: string }) => e.updated);
     expect([...dates].sort().reverse()).toEqual(dates);
+    // Offer Adrian Cole a no-fee media efficiency audit: due 14 Nov 2026, still planned.
+    const audit = feed.entry.find((e: { id: string }) => e.id === 'urn:keyplan:change:aldermoor-bank:overdue-2026-11-15');
+    expect(audit.title).toBe('Aldermoor Bank: action now overdue');
+    expect(audit.updated).toBe('2026-11-15T00:00:00Z');
+    expect(audit.content['#text']).toContain('Now overdue: Offer Adrian Cole a no-fee media efficiency audit (due 2026-11-14)');
     const aldermoor = feed.entry.filter((e: { link: { href: string }[] }) => e.link[0].href.endsWith('/aldermoor-bank/'));
     const shallow = execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: REPO, encoding: 'utf8' }).trim() === 'true';
     if (!shallow) {

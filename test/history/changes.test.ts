@@ -71,12 +71,12 @@ describe('changes commit by commit', () => {
   it('gives one entry per plan per commit that changed what the digest watches, newest first', () => {
     const result = planChanges(root, files, PERSPECTIVES);
     expect('unavailable' in result).toBe(false);
-    const summary = result.changes.map((c) => [c.plan, c.date.slice(0, 10), c.added, digestLines(c.digest).flatMap((s) => s.lines)]);
+    const summary = result.changes.map((c) => [c.plan, c.date.slice(0, 10), c.kind, digestLines(c.digest).flatMap((s) => s.lines)]);
     expect(summary).toEqual([
-      ['quill', '2026-11-15', false, ['Closed (closed): Budget cut']],
+      ['quill', '2026-11-15', 'changed', ['Closed (closed): Budget cut']],
       // 1 Nov: Acme's body only (nothing the digest watches); Quill made public, compared with a confidential version: left out.
-      ['acme', '2026-10-01', false, ['Grow online sales: on track → at risk', 'Re-scored: Budget cut: 12 → 16']],
-      ['acme', '2026-09-01', true, ['Added: Grow online sales', 'Opened: Budget cut (score 12)']],
+      ['acme', '2026-10-01', 'changed', ['Grow online sales: on track → at risk', 'Re-scored: Budget cut: 12 → 16']],
+      ['acme', '2026-09-01', 'added', ['Added: Grow online sales', 'Opened: Budget cut (score 12)']],
     ]);
     expect(JSON.stringify(result)).not.toContain('Vexmoor');
   });

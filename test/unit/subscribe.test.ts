@@ -9,7 +9,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { buildPortfolio } from '../../src/model/portfolio.ts';
 import { digestPlan } from '../../src/history/digest.ts';
-import type { PlanChange } from '../../src/history/changes.ts';
+import { overdueChanges, type PlanChange } from '../../src/history/changes.ts';
 import { planSchema, type PlanData } from '../../src/schema/plan.ts';
 import { escapeText, foldLine } from '../../src/subscribe/ical.ts';
 import { personCalendar, reviewsCalendar } from '../../src/subscribe/calendars.ts';
@@ -151,9 +151,9 @@ describe('the change feed', () => {
   const before = plans[0].data;
   const after = { ...before, goals: before.goals!.map((g) => ({ ...g, status: 'at-risk' as const })) };
   const changes: PlanChange[] = [
-    { plan: 'hostile', hash: 'b'.repeat(40), date: '2026-11-20T10:00:00+01:00', added: false, digest: digestPlan(before, after, '2026-11-01', '2026-11-20') },
-    { plan: 'plain', hash: 'a'.repeat(40), date: '2026-11-01T10:00:00Z', added: true, digest: digestPlan(undefined, plans[1].data, '2026-11-01', '2026-11-01') },
-    { plan: 'secret', hash: 'c'.repeat(40), date: '2026-11-21T10:00:00Z', added: true, digest: digestPlan(undefined, plans[2].data, '2026-11-21', '2026-11-21') },
+    { plan: 'hostile', hash: 'b'.repeat(40), date: '2026-11-20T10:00:00+01:00', kind: 'changed', digest: digestPlan(before, after, '2026-11-01', '2026-11-20') },
+    { plan: 'plain', hash: 'a'.repeat(40), date: '2026-11-01T10:00:00Z', kind: 'added', digest: digestPlan(undefined, plans[1].data, '2026-11-01', '2026-11-01') },
+    { plan: 'secret', hash: 'c'.repeat(40), date: '2026-11-21T10:00:00Z', kind: 'added', digest: digestPlan(undefined, plans[2].data, '2026-11-21', '2026-11-21') },
   ];
   // Plain Ltd has no goals: give its entry something to say.
   changes[1].digest.goalsAdded.push({ id: 'x', title: 'First goal' });
@@ -194,6 +194,19 @@ describe('the change feed', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain(`<li>${LONG.replace(/&/g, '&amp;')}: on track → at risk</li>`);
     expect(html).toContain('🚀');
+  });
+
+  it('has an entry per plan for the day its open actions fell overdue, the same in every build', () => {
+    const overdue = overdueChanges(portfolio.plans);
+    // a-late was due on 1 Nov: overdue from 2 Nov. a-done is done; the secret plan's action is not due yet.
+    expect(overdue.map((c) => [c.plan, c.hash, c.date, c.digest.actionsOverdue.map((a) => a.id)])).toEqual([
+      ['hostile', 'overdue-2026-11-02', '2026-11-02T00:00:00Z', ['a-late']],
+    ]);
+    const { feed } = parser.parse(changesFeed(overdue, content, site));
+    expect(feed.entry.map((e: { id: string; title: string; updated: string }) => [e.id, e.title, e.updated])).toEqual([
+      ['urn:keyplan:change:hostile:overdue-2026-11-02', `${HOSTILE}: action now overdue`, '2026-11-02T00:00:00Z'],
+    ]);
+    expect(feed.entry[0].content['#text']).toContain('Now overdue: Late Cafe');
   });
 
   it('links under the base path without the site address, and is the same file for the same input', () => {
