@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import keyplan from './plugins/keyplan.ts';
 
 export default defineConfig({
+  // site: 'https://plans.example.com', // the site's address: absolute links in the calendars and the change feed
   integrations: [
     mdx(),
     keyplan({

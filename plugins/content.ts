@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import type { SiteConfig } from '../src/config/options.ts';
 import { plansHistory } from '../src/history/since-review.ts';
+import { planChanges } from '../src/history/changes.ts';
+import { FEED_ENTRIES } from '../src/subscribe/atom.ts';
 import { checkContent, type CheckResult } from '../src/validate/check.ts';
 import { buildSnapshot, prepare, type Snapshot } from '../src/snapshot/snapshot.ts';
 import { DiagramRenderer } from '../src/diagrams/mermaid/renderer.ts';
@@ -56,7 +58,10 @@ export class ContentPipeline {
     const { bodies } = await this.#bodies.renderAll(prepared.shown, { links: prepared.links, diagrams: diagrams.files });
     const history = plansHistory(this.#root, prepared.shown.map((p) => ({ id: p.id, file: p.source.file, data: p.data! })),
       this.#site.today, this.#site.perspectives);
-    return buildSnapshot(prepared, { diagrams: diagrams.files, diagramsOf: diagrams.of, bodies, history, issues: diagrams.issues });
+    // The change feed names open plans only, so only they are read from git.
+    const open = prepared.shown.filter((p) => prepared.visibility.open.has(p.id)).map((p) => ({ id: p.id, file: p.source.file }));
+    const { changes } = planChanges(this.#root, open, this.#site.perspectives, FEED_ENTRIES);
+    return buildSnapshot(prepared, { diagrams: diagrams.files, diagramsOf: diagrams.of, bodies, history, changes, issues: diagrams.issues });
   }
 
   /** Said once at the start: without a browser, body diagrams are drawn in the reader's browser. */

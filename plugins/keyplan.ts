@@ -39,6 +39,10 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
           if (config.base === '/' && site.base !== '/') updateConfig({ base: site.base, trailingSlash: 'always' });
           return;
         }
+        // Subscription files (src/subscribe/) want absolute links, which need Astro's `site`.
+        if (command === 'build' && !config.site) {
+          logger.fork('keyplan:subscribe').warn('no `site` in astro.config.mjs: reviews.ics, changes.xml and the personal calendars link under the base path only; set `site` (e.g. "https://plans.example.com") for absolute links');
+        }
         const [{ ContentPipeline }, { report, plural }, { setSnapshot }, assets, { SEARCH_MIDDLEWARE }, { SYNTAX_HIGHLIGHT }] = await Promise.all([
           import('./content.ts'), import('./log.ts'), import('../src/snapshot/current.ts'), import('./assets.ts'), import('./search/build.ts'), import('./body/pipeline.ts')]);
         const created = await ContentPipeline.create(site, root, dev, logger);

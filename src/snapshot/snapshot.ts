@@ -10,6 +10,7 @@
  */
 import type { SiteConfig } from '../config/options.ts';
 import type { PlanHistory } from '../history/since-review.ts';
+import type { PlanChange } from '../history/changes.ts';
 import type { LinkTargets } from '../links/resolve.ts';
 import { buildLinkTargets } from '../links/targets.ts';
 import { buildPortfolio, type Portfolio } from '../model/portfolio.ts';
@@ -37,6 +38,8 @@ export interface Rendered {
   /** Each shown plan's body as HTML. */
   bodies: ReadonlyMap<string, string>;
   history: ReadonlyMap<string, PlanHistory>;
+  /** What changed in the open plans, commit by commit, newest first (src/history/changes.ts): the change feed. */
+  changes: readonly PlanChange[];
   /** Findings of the rendering itself (mermaid's errors in body blocks), added to the check's. */
   issues: readonly Issue[];
 }
@@ -88,6 +91,7 @@ export function buildSnapshot(prepared: Prepared, rendered: Rendered): Snapshot 
     diagramsOf: rendered.diagramsOf,
     bodies: rendered.bodies,
     history: rendered.history,
+    changes: rendered.changes,
     portfolio,
     pageKeys: pageKeys({ config, result, history: rendered.history, bodies: rendered.bodies, diagramsOf: rendered.diagramsOf, hidden: visibility.hidden }),
     errors,

@@ -14,10 +14,10 @@ export interface BuildResult {
   outDir: string;
 }
 
-export function buildSite(options: { root?: string; outDir: string; env?: Record<string, string> }): BuildResult {
+export function buildSite(options: { root?: string; outDir: string; env?: Record<string, string>; /** More CLI flags, e.g. ['--site', url]. */ args?: string[] }): BuildResult {
   const root = options.root ?? REPO;
   const astro = join(REPO, 'node_modules/astro/bin/astro.mjs');
-  const run = spawnSync(process.execPath, [astro, 'build', '--outDir', options.outDir], {
+  const run = spawnSync(process.execPath, [astro, 'build', '--outDir', options.outDir, ...(options.args ?? [])], {
     cwd: root,
     encoding: 'utf8',
     // A cache of its own per output folder: builds running side by side never share Astro's content store.

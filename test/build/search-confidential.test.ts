@@ -2,10 +2,12 @@
  * A confidential plan stays out of the search index however another plan
  * points at it: as parent, as related plan, through a goal's dependency, in
  * a body link (with its own words, to an item, relative) and in "Referenced
- * by". Other pages show its name; the index never holds it.
+ * by". Other pages show its name; the index, the calendars and the change
+ * feed never hold it.
  */
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, readPage, text, type BuildResult } from './build-site.ts';
 import { bundleFiles, isolatedProject } from '../e2e/search-site.ts';
@@ -49,6 +51,11 @@ describe('a confidential plan and the search index', () => {
   const outDir = join(root, 'dist');
   let build: BuildResult;
   beforeAll(() => {
+    // In git, so the change feed has the history of both plans to choose from.
+    const git = (args: string[]) => execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    git(['init', '-q', '-b', 'main']);
+    git(['add', 'content']);
+    git(['commit', '-q', '-m', 'Plans']);
     build = buildSite({ root, outDir, env: { NODE_ENV: 'production' } });
   }, 300_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -71,6 +78,17 @@ describe('a confidential plan and the search index', () => {
       const lower = f.text.toLowerCase();
       for (const word of ['quillonex', 'zephyr', 'kx9', 'vexmoor', 'cryobanking', 'zanthorine', 'sister client']) {
         expect(lower.includes(word), `${word} in ${f.path}`).toBe(false);
+      }
+    }
+  });
+
+  it('has no word of it in the review calendar, the change feed or the calendar of a person on it', () => {
+    for (const file of ['reviews.ics', 'changes.xml', 'people/jane-doe/calendar.ics']) {
+      const body = readFileSync(join(outDir, file), 'utf8');
+      expect(body, file).toContain('Open Alpha Retail');
+      const lower = body.toLowerCase();
+      for (const word of ['quillonex', 'zephyr', 'kx9', 'vexmoor', 'cryobanking', 'zanthorine', 'sister client']) {
+        expect(lower.includes(word), `${word} in ${file}`).toBe(false);
       }
     }
   });

@@ -124,6 +124,22 @@ describe('the sample site', () => {
     }
   });
 
+  it('names nothing confidential in the review calendar, the change feed or anyone\'s calendar', () => {
+    const files = ['reviews.ics', 'changes.xml', ...content.people.map((p) => `people/${p.id}/calendar.ics`)];
+    const confidential = content.plans.filter((p) => p.data?.confidential);
+    expect(confidential.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const body = readFileSync(join(outDir, file), 'utf8');
+      for (const plan of [...confidential, ...drafts]) {
+        for (const needle of [plan.id, plan.data!.account, ...(plan.data!.goals ?? []).map((g) => g.title), ...(plan.data!.actions ?? []).map((a) => a.title)]) {
+          expect(body.includes(needle), `${needle} in ${file}`).toBe(false);
+        }
+      }
+    }
+    // The public plans are there: the check above has something to miss.
+    expect(readFileSync(join(outDir, 'reviews.ics'), 'utf8')).toContain('Aldermoor Bank');
+  });
+
   it('lists reviews overdue and due within 30, 60 and 90 days, each with its digest', () => {
     const page = readPage(outDir, 'reviews');
     const group = (id: string) => page.querySelectorAll(`#${id} article h3`).map(text);

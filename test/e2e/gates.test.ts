@@ -1,6 +1,7 @@
 /**
  * Quality gates on the built sample site: valid HTML, accessible pages that a
- * keyboard can work, no request leaving the site, hostile content inert,
+ * keyboard can work, no request leaving the site, hostile content inert
+ * (pages, calendars and the change feed),
  * confidential plans absent when left out, and the same files from the same
  * content.
  */
@@ -9,6 +10,8 @@ import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
+import ICAL from 'ical.js';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,6 +165,25 @@ Plain narrative.
     expect(plan).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
   });
 
+  it('keeps the text, as text, in the calendars and the change feed, which real parsers read', () => {
+    const dist = join(root, 'dist');
+    for (const file of ['reviews.ics', 'people/jane-doe/calendar.ics']) {
+      const ics = readFileSync(join(dist, file), 'utf8');
+      const summaries = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).summary);
+      expect(summaries, file).toContain(`Account review: ${evil} (Key)`);
+    }
+    const mine = new ICAL.Component(ICAL.parse(readFileSync(join(dist, 'people/jane-doe/calendar.ics'), 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).summary);
+    expect(mine).toContain(`OVERDUE: Action due: ${evil} (${evil})`);
+    const xml = readFileSync(join(dist, 'changes.xml'), 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).not.toMatch(/<script|<img/);
+    // Not in git: the one entry is the overdue action, its HTML escaped so a reader shows the script as text.
+    const { feed } = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
+    expect(feed.entry.title).toBe(`${evil}: action now overdue`);
+    expect(feed.entry.content['#text']).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+    expect(parse(feed.entry.content['#text']).querySelectorAll('script, img')).toEqual([]);
+  });
+
   for (const path of ['', 'plans/evil/', 'plans/evil/scorecard/', 'people/jane-doe/', 'timeline/', 'risks/', 'reviews/', 'scorecards/']) {
     it(`runs nothing and opens no dialog on /${path}`, async () => {
       const page = await browser.newPage();
@@ -211,9 +233,11 @@ describe('confidential plans', () => {
     expect(found).toEqual([]);
   }, 300_000);
 
-  it('built, are absent from the search index and the data export', () => {
+  it('built, are absent from the search index, the data export, the calendars and the change feed', () => {
     const found: string[] = [];
-    for (const file of allFiles(outDir).filter((f) => f.startsWith('pagefind/') || f.startsWith('data/'))) {
+    const subscriptions = allFiles(outDir).filter((f) => f.endsWith('.ics') || f === 'changes.xml');
+    expect(subscriptions.length).toBeGreaterThan(10);
+    for (const file of allFiles(outDir).filter((f) => f.startsWith('pagefind/') || f.startsWith('data/') || subscriptions.includes(f))) {
       const text = contents(join(outDir, file));
       for (const needle of needles) if (text.includes(needle)) found.push(`${file}: ${needle}`);
     }

@@ -11,7 +11,7 @@ import { PLAN_SECTIONS } from '../../src/site/plan-sections.ts';
 
 const REPO = join(import.meta.dirname, '../..');
 const TODAY = '2026-11-25';
-const nothingRendered: Rendered = { diagrams: new Map(), diagramsOf: new Map(), bodies: new Map(), history: new Map(), issues: [] };
+const nothingRendered: Rendered = { diagrams: new Map(), diagramsOf: new Map(), bodies: new Map(), history: new Map(), changes: [], issues: [] };
 
 function snapshotOf(options: { dev?: boolean; excludeConfidential?: boolean; sourceUrl?: string } = {}) {
   const config = resolveSiteConfig({ sourceUrl: options.sourceUrl, excludeConfidential: options.excludeConfidential },
