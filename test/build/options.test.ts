@@ -30,3 +30,19 @@ describe('bad site options', () => {
     expect(run.stderr).not.toMatch(/^\s+at /m);
   }, 60_000);
 });
+
+describe('npm run check', () => {
+  it('reads the options from astro.config.mjs without loading the integration\'s build parts or Pagefind', () => {
+    const log = join(scratchProject({}), 'imports.log');
+    const run = spawnSync(join(REPO, 'node_modules/.bin/node'), ['--import', join(REPO, 'test/fixtures/hooks/record-imports.mjs'), join(REPO, 'src/cli/check.ts')],
+      { cwd: REPO, encoding: 'utf8', env: { ...process.env, KEYPLAN_IMPORTS_LOG: log, KEYPLAN_CHROMIUM: 'none' } });
+    expect(run.status).toBe(0);
+    const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    // It did load what it reads: the config and the checker.
+    expect(loaded.some((url) => url.endsWith('/astro.config.mjs'))).toBe(true);
+    expect(loaded.some((url) => url.endsWith('/src/validate/check.ts'))).toBe(true);
+    for (const heavy of ['/node_modules/pagefind/', '/plugins/content.ts', '/plugins/search/', '/plugins/body/']) {
+      expect(loaded.filter((url) => url.includes(heavy))).toEqual([]);
+    }
+  }, 60_000);
+});
