@@ -62,7 +62,9 @@ function boxSvg(box: Box): string {
     + `<g fill="${colour.text}">${text}</g></a>`;
 }
 
-const points = (line: readonly Point[]) => line.map((p, i) => `${i ? 'L' : 'M'}${p.x} ${p.y}`).join('');
+/** A polyline as path data, without the zero-length steps of a straight drop. */
+const points = (line: readonly Point[]) => line.filter((p, i) => i === 0 || p.x !== line[i - 1].x || p.y !== line[i - 1].y)
+  .map((p, i) => `${i ? 'L' : 'M'}${p.x} ${p.y}`).join('');
 
 /** The map as one SVG element; `id` is unique in the page and prefixes every id inside. */
 export function orgChartSvg(layout: OrgChartLayout, id: string, title: string, description: string): string {

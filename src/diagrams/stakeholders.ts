@@ -22,6 +22,7 @@ const RELATIONSHIP_WORDS: Record<NonNullable<Stakeholder['relationship']>, strin
   none: 'no relationship', vendor: 'vendor', credible: 'credible', 'problem-solver': 'problem solver', 'trusted-advisor': 'trusted advisor',
 };
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const strong = (s: Stakeholder) => s.influence === 'high' || s.influence === 'decisive';
 
@@ -60,9 +61,9 @@ export function stakeholderMap(account: string, stakeholders: readonly MappedSta
   const reporting = people.filter((p) => p.reportsTo).length;
   const influence = layout.influence.length;
   const description = reporting === 0
-    ? `${people.length} client stakeholders with no reporting lines, most influential first, and ${influence} lines of informal influence (dashed arrows).`
-    : `${people.length} client stakeholders as an org chart: each below the person they report to (${reporting} reporting lines), `
-      + `and ${influence} lines of informal influence (dashed arrows). `;
+    ? `${people.length} client stakeholders with no reporting lines, most influential first, and ${plural(influence, 'line')} of informal influence (dashed arrows).`
+    : `${people.length} client stakeholders as an org chart: each below the person they report to (${plural(reporting, 'reporting line')}), `
+      + `and ${plural(influence, 'line')} of informal influence (dashed arrows).`;
   const text = people.map((p) => [p.name, ...p.details, ...p.flags.map((f) => f.replace(/^⚠ /, ''))].join('; ')
     + (p.reportsTo ? `; reports to ${stakeholders.find((s) => s.id === p.reportsTo)!.name}` : '')
     + (p.influences.length ? `; influences ${p.influences.map((i) => stakeholders.find((s) => s.id === i)!.name).join(', ')}` : ''));
@@ -97,10 +98,21 @@ function legendHtml(id: string, layout: OrgChartLayout): string {
   return `<ul class="org-legend">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
 }
 
+/** The printed column (A4 or Letter less 12 mm margins) and the length of a page kept free for a turned map, in mm. */
+const PRINT_COLUMN_MM = 180;
+const PRINT_LENGTH_MM = 250;
+
 /** The map on a page: legend, the chart (scrolling sideways at full size where it is wider than the column), and its words. */
 export function stakeholderMapHtml(map: StakeholderMap, id: string): string {
   const words = `<ul class="visually-hidden">${map.text.map((t) => `<li>${escapeXml(t)}</li>`).join('')}</ul>`;
-  return `<figure class="org-chart">${legendHtml(id, map.layout)}`
+  const { width, height } = map.layout;
+  // On paper (A4 or Letter, 12 mm margins: 186 × 250 mm kept free), a map wider than the column is turned a quarter,
+  // its width along the page's height, at full size or as near as the page allows.
+  const px = 25.4 / 96;
+  const turned = width * px > PRINT_COLUMN_MM;
+  const printWidth = Math.min(width * px, PRINT_LENGTH_MM, (PRINT_COLUMN_MM * width) / height);
+  const style = turned ? ` style="--print-width: ${printWidth.toFixed(1)}mm; --print-height: ${((printWidth * height) / width).toFixed(1)}mm"` : '';
+  return `<figure class="org-chart${turned ? ' org-rotate' : ''}"${style}>${legendHtml(id, map.layout)}`
     + `<div class="org-scroll" tabindex="0" role="region" aria-label="${escapeXml(map.title)}, scrolls sideways">${orgChartSvg(map.layout, id, map.title, map.description)}</div>`
     + `${words}</figure>`;
 }
