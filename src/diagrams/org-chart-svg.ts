@@ -76,6 +76,6 @@ export function orgChartSvg(layout: OrgChartLayout, id: string, title: string, d
     + '<path d="M0 0L10 5L0 10Z" fill="#6639ba"/></marker></defs>'
     + `<g class="org-reporting" fill="none" stroke="#424a53" stroke-width="1.5">${layout.reporting.map((l) => `<path d="${points(l)}"/>`).join('')}</g>`
     + `<g class="org-boxes">${layout.boxes.map(boxSvg).join('')}</g>`
-    + `<g class="org-influence" pointer-events="none" fill="none" stroke="#6639ba" stroke-width="2" stroke-dasharray="6 4">${layout.influence.map((l) => `<path d="M${l.from.x} ${l.from.y}${l.via ? `Q${l.via.x} ${l.via.y} ` : 'L'}${l.to.x} ${l.to.y}" marker-end="url(#${escapeXml(arrow)})" data-influence="${escapeXml(l.id)}"/>`).join('')}</g>`
+    + `<g class="org-influence" pointer-events="none" fill="none" stroke="#6639ba" stroke-width="2" stroke-dasharray="6 4">${layout.influence.map((l) => `<path d="M${l.from.x} ${l.from.y}${l.via ? `Q${l.via.x} ${l.via.y} ` : (l.corners ?? []).map((c) => `L${c.x} ${c.y}`).join('') + 'L'}${l.to.x} ${l.to.y}" marker-end="url(#${escapeXml(arrow)})" data-influence="${escapeXml(l.id)}"/>`).join('')}</g>`
     + '</svg>';
 }

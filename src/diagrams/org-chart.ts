@@ -53,7 +53,11 @@ export interface OrgChartLayout {
   /** Reporting connectors, each a polyline from the manager's box to the report's. */
   reporting: Point[][];
   /** Informal influence, from one box's edge to the other's. */
-  influence: { from: Point; to: Point; id: string; /** The control point of a curve; absent for a straight line. */ via?: Point }[];
+  influence: {
+    from: Point; to: Point; id: string;
+    /** The control point of a curve, or the corners of a route along a channel; neither for a straight line. */
+    via?: Point; corners?: Point[];
+  }[];
 }
 
 export const BOX_WIDTH = 216;
@@ -257,24 +261,40 @@ function influenceLines(boxes: readonly Box[], byId: ReadonlyMap<string, Box>, w
       const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
       const normal = { x: -(b.y - a.y) / length, y: (b.x - a.x) / length };
       const reports = from.person.reportsTo === to.person.id || to.person.reportsTo === from.person.id;
-      let best: { score: number; line: OrgChartLayout['influence'][number] } | undefined;
+      const candidates: { line: Omit<OrgChartLayout['influence'][number], 'id'>; cost: number; along: (t: number) => Point }[] = [];
       for (const bend of BENDS) {
         if (bend === 0 && reports) continue;
         const control = { x: round((a.x + b.x) / 2 + normal.x * bend), y: round((a.y + b.y) / 2 + normal.y * bend) };
         const start = edge(from, control);
         const end = edge(to, control);
-        const at = (t: number) => ({ x: (1 - t) ** 2 * start.x + 2 * t * (1 - t) * control.x + t ** 2 * end.x, y: (1 - t) ** 2 * start.y + 2 * t * (1 - t) * control.y + t ** 2 * end.y });
-        // A curve leaving the drawing counts as crossing a box.
-        let crossings = Array.from({ length: 23 }, (_, k) => at((k + 1) / 24)).some((p) => p.x < 2 || p.y < 2 || p.x > width - 2 || p.y > height - 2) ? 1 : 0;
+        candidates.push({
+          line: { from: start, to: end, ...(bend ? { via: control } : {}) },
+          cost: Math.abs(bend),
+          along: (t) => ({ x: (1 - t) ** 2 * start.x + 2 * t * (1 - t) * control.x + t ** 2 * end.x, y: (1 - t) ** 2 * start.y + 2 * t * (1 - t) * control.y + t ** 2 * end.y }),
+        });
+      }
+      // Else along the channel above both boxes or below them, beside the reporting connectors at the centres.
+      for (const above of [true, false]) {
+        const y = above ? Math.min(from.y, to.y) - 10 : Math.max(from.y + from.height, to.y + to.height) + 10;
+        const [x0, x1] = [a.x + 28, b.x + 28];
+        const corners = [{ x: x0, y }, { x: x1, y }];
+        const start = { x: x0, y: above ? from.y : from.y + from.height };
+        const end = { x: x1, y: above ? to.y : to.y + to.height };
+        const points = [start, ...corners, end];
+        candidates.push({ line: { from: start, to: end, corners }, cost: 400, along: (t) => alongPolyline(points, t) });
+      }
+      let best: { score: number; line: OrgChartLayout['influence'][number] } | undefined;
+      for (const { line, cost, along } of candidates) {
+        const samples = Array.from({ length: 47 }, (_, k) => along((k + 1) / 48));
+        // A line leaving the drawing counts as crossing a box.
+        let crossings = samples.some((p) => p.x < 2 || p.y < 2 || p.x > width - 2 || p.y > height - 2) ? 1 : 0;
         for (const other of boxes) {
-          if (other === from || other === to) continue;
-          for (let k = 1; k < 24; k++) {
-            const t = k / 24;
-            if (inside(at(t), other)) { crossings++; break; }
-          }
+          if (other !== from && other !== to && samples.some((p) => inside(p, other))) crossings++;
         }
-        const score = crossings * 10_000 + Math.abs(bend);
-        if (!best || score < best.score) best = { score, line: { id: `${from.person.id}->${id}`, from: start, to: end, ...(bend ? { via: control } : {}) } };
+        const score = crossings * 10_000 + cost;
+        if (!best || score < best.score) best = { score, line: { id: `${from.person.id}->${id}`, ...line } };
+        // Candidates come simplest first: the first that crosses nothing is the one.
+        if (crossings === 0) break;
       }
       lines.push(best!.line);
     }
@@ -284,5 +304,16 @@ function influenceLines(boxes: readonly Box[], byId: ReadonlyMap<string, Box>, w
 
 /** Sideways offsets of an influence curve's control point, straightest first. */
 const BENDS = [0, 40, -40, 80, -80, 130, -130, 190, -190, 260, -260];
+
+/** The point a fraction `t` of the way along a polyline. */
+function alongPolyline(points: readonly Point[], t: number): Point {
+  const lengths = points.slice(1).map((p, i) => Math.hypot(p.x - points[i].x, p.y - points[i].y));
+  let rest = t * lengths.reduce((sum, l) => sum + l, 0);
+  for (const [i, l] of lengths.entries()) {
+    if (rest <= l && l > 0) return { x: points[i].x + ((points[i + 1].x - points[i].x) * rest) / l, y: points[i].y + ((points[i + 1].y - points[i].y) * rest) / l };
+    rest -= l;
+  }
+  return points.at(-1)!;
+}
 
 const round = (n: number) => Math.round(n * 10) / 10;
