@@ -18,6 +18,8 @@ import { join, relative } from 'node:path';
 import { chromium } from 'playwright-core';
 import { scaleSample } from './scale-sample.ts';
 import { generatePortfolio } from './generate.ts';
+import { stakeholderMap, stakeholderMapHtml } from '../src/diagrams/stakeholders.ts';
+import { generatedStakeholders } from '../test/fixtures/org-chart.ts';
 
 const REPO = join(import.meta.dirname, '..');
 const WORK = join(REPO, 'bench/.work');
@@ -119,7 +121,26 @@ function benchCheck(plans: number, runs: number): void {
   say();
 }
 
+/** A stakeholder map laid out and drawn in Node: median of many runs, after a warm-up. */
+function benchStakeholderMap(people: number, runs: number, target?: number): void {
+  const stakeholders = generatedStakeholders(people);
+  const draw = () => stakeholderMapHtml(stakeholderMap('Bench', stakeholders, (id) => `Owner ${id}`)!, 'kp-stakeholders');
+  for (let i = 0; i < 50; i++) draw();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    draw();
+    times.push(performance.now() - started);
+  }
+  say(`## Stakeholder map: ${people} stakeholders, laid out (d3-hierarchy) and drawn as SVG in Node`);
+  say();
+  say(`Median ${median(times).toFixed(2)} ms over ${runs} runs${target ? ` (target < ${target} ms)` : ''}; slowest ${Math.max(...times).toFixed(2)} ms. No browser: the map is no longer a Chromium render job.`);
+  say();
+}
+
 function benchDiagrams(plans: number): void {
+  benchStakeholderMap(15, 500, 5);
+  benchStakeholderMap(30, 200);
   say(`## Diagrams: the sample portfolio scaled to ${plans} plans`);
   say();
   const root = project('diagrams');
@@ -140,7 +161,7 @@ function benchDiagrams(plans: number): void {
     say(`| ${r.label} | ${r.rendered} | ${r.cached} | ${r.renderSeconds.toFixed(1)} | ${r.rendered ? per : '–'} | ${r.seconds.toFixed(1)} |`);
   }
   say();
-  say('Render time includes starting Chromium once. rehype-mermaid, which starts a page per file, was measured here at about 1,300 ms a diagram.');
+  say('These are the ```mermaid blocks in plan bodies (stakeholder maps are drawn in Node, above). Render time includes starting Chromium once. rehype-mermaid, which starts a page per file, was measured here at about 1,300 ms a diagram.');
   say();
 }
 

@@ -53,7 +53,7 @@ async function main(): Promise<number> {
  * (cached by content, so only changed blocks cost anything).
  */
 async function checkMermaidBlocks(result: CheckResult, cacheDir: string, browserPath: string | undefined): Promise<CheckResult> {
-  const jobs = collectDiagrams(result, new Set(result.plans.map((p) => p.id)), { bodiesOnly: true });
+  const jobs = collectDiagrams(result, new Set(result.plans.map((p) => p.id)));
   if (jobs.length === 0) return result;
   const renderer = new DiagramRenderer({ cacheDir, browserPath });
   try {

@@ -1,81 +1,118 @@
 /**
- * The stakeholder diagram of a plan, as mermaid flowchart source: the
- * reporting lines as an org chart (manager above), informal influence as
- * dashed arrows, and for each person their role, influence, stance and our
- * relationship owner, written out in the node and shown again by its shape
- * (stance) and border weight (influence), so nothing depends on colour.
+ * The stakeholder map of a plan: an org chart of the reporting lines with
+ * informal influence drawn over it (src/diagrams/org-chart.ts), drawn as SVG
+ * at build time without a browser. Each box says name, title, role,
+ * influence, stance, our owner and the depth of our relationship, and flags
+ * what a reviewer must act on; shape repeats stance and border weight
+ * influence, so nothing depends on colour.
  */
-import type { Stakeholder } from '../schema/stakeholder.ts';
-import { mermaidLabel, mermaidText } from './mermaid-text.ts';
+import { STANCES, type Stakeholder } from '../schema/stakeholder.ts';
+import { layoutOrgChart, type OrgChartLayout, type OrgPerson } from './org-chart.ts';
+import { BORDER_WIDTHS, orgChartSvg, shapePath, STANCE_COLOURS, STANCE_SHAPE_WORDS } from './org-chart-svg.ts';
+import { escapeXml } from './place.ts';
 
-export interface DiagramSource {
-  source: string;
-  title: string;
-  description: string;
-}
-
-/** Node shape per stance: the opening and closing brackets of a mermaid node. */
-export const STANCE_SHAPES = {
-  champion: ['([', '])'],   // stadium
-  supporter: ['(', ')'],    // rounded box
-  neutral: ['[', ']'],      // box
-  skeptic: ['{{', '}}'],    // hexagon
-  blocker: ['[/', '\\]'],   // trapezoid
-} as const;
+/** A stakeholder as the map needs one: the schema's fields and whether contact is overdue. */
+export type MappedStakeholder = Stakeholder & { contactOverdue?: boolean };
 
 const ROLE_WORDS: Record<Stakeholder['role'], string> = {
   'decision-maker': 'Decision maker', approver: 'Approver', evaluator: 'Evaluator', influencer: 'Influencer',
   user: 'User', gatekeeper: 'Gatekeeper', coach: 'Coach',
 };
+const RELATIONSHIP_WORDS: Record<NonNullable<Stakeholder['relationship']>, string> = {
+  none: 'no relationship', vendor: 'vendor', credible: 'credible', 'problem-solver': 'problem solver', 'trusted-advisor': 'trusted advisor',
+};
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const strong = (s: Stakeholder) => s.influence === 'high' || s.influence === 'decisive';
 
-export function stakeholderDiagram(account: string, stakeholders: readonly Stakeholder[],
-  personName: (id: string) => string | undefined): DiagramSource | undefined {
+export interface StakeholderMap {
+  layout: OrgChartLayout;
+  title: string;
+  description: string;
+  /** The words of the map, one line a person, for search and screen readers. */
+  text: string[];
+}
+
+export function stakeholderMap(account: string, stakeholders: readonly MappedStakeholder[],
+  personName: (id: string) => string | undefined): StakeholderMap | undefined {
   if (stakeholders.length === 0) return undefined;
-  // Node ids are positions, never the writer's ids or names.
-  const node = new Map(stakeholders.map((s, i) => [s.id, `s${i}`]));
-  const title = `Stakeholders of ${account}`;
-  const reporting = stakeholders.filter((s) => s.reportsTo && node.has(s.reportsTo)).length;
-  const influence = stakeholders.reduce((n, s) => n + (s.influences ?? []).filter((i) => node.has(i)).length, 0);
-  const description = `${stakeholders.length} client stakeholders, ${reporting} reporting lines (solid arrows from manager to report) `
-    + `and ${influence} lines of informal influence (dashed). Each box gives name, title, role, influence, stance and our relationship owner; `
-    + 'the shape shows the stance (rounded ends champion, rounded supporter, square neutral, hexagon skeptic, slanted blocker) '
-    + 'and a heavier border high or decisive influence.';
-  const lines = ['flowchart TB', `  accTitle: ${mermaidText(title)}`, `  accDescr: ${mermaidText(description)}`];
-  for (const s of stakeholders) {
-    const [open, close] = STANCE_SHAPES[s.stance];
+  const ids = new Set(stakeholders.map((s) => s.id));
+  const people: OrgPerson[] = stakeholders.map((s) => {
     const owner = s.owner ? `Owner: ${personName(s.owner) ?? s.owner}` : 'No owner';
-    const label = mermaidLabel([
-      s.name,
-      s.title,
-      `${ROLE_WORDS[s.role]}, ${s.influence} influence`,
-      `${capital(s.stance)}. ${owner}`,
-    ]);
-    lines.push(`  ${node.get(s.id)}${open}${label}${close}`);
+    const relationship = s.relationship ? `, ${RELATIONSHIP_WORDS[s.relationship]}` : '';
+    const flags = [
+      ...(strong(s) && !s.owner ? [`⚠ ${capital(s.influence)} influence, no owner`] : []),
+      ...(s.contactOverdue ? ['⚠ Contact overdue'] : []),
+    ];
+    return {
+      id: s.id,
+      name: s.name,
+      details: [s.title, `${ROLE_WORDS[s.role]}, ${s.influence} influence`, capital(s.stance), `${owner}${relationship}`],
+      flags,
+      stance: s.stance,
+      influence: s.influence,
+      reportsTo: s.reportsTo && ids.has(s.reportsTo) ? s.reportsTo : undefined,
+      influences: (s.influences ?? []).filter((i) => ids.has(i)),
+    };
+  });
+  const layout = layoutOrgChart(people);
+  const title = `Stakeholders of ${account}`;
+  const reporting = people.filter((p) => p.reportsTo).length;
+  const influence = layout.influence.length;
+  const description = reporting === 0
+    ? `${people.length} client stakeholders with no reporting lines, most influential first, and ${plural(influence, 'line')} of informal influence (dashed arrows).`
+    : `${people.length} client stakeholders as an org chart: each below the person they report to (${plural(reporting, 'reporting line')}), `
+      + `and ${plural(influence, 'line')} of informal influence (dashed arrows).`;
+  const text = people.map((p) => [p.name, ...p.details, ...p.flags.map((f) => f.replace(/^⚠ /, ''))].join('; ')
+    + (p.reportsTo ? `; reports to ${stakeholders.find((s) => s.id === p.reportsTo)!.name}` : '')
+    + (p.influences.length ? `; influences ${p.influences.map((i) => stakeholders.find((s) => s.id === i)!.name).join(', ')}` : ''));
+  return {
+    layout,
+    title,
+    description: `${description} Each box gives name, title, role, influence, stance, our owner and relationship; `
+      + 'the shape shows the stance (rounded ends champion, rounded corners supporter, square neutral, pointed sides skeptic, cut corners blocker) '
+      + 'and a heavier border more influence.',
+    text,
+  };
+}
+
+function swatch(content: string, width = 34): string {
+  return `<svg width="${width}" height="20" viewBox="0 0 ${width} 20" aria-hidden="true">${content}</svg>`;
+}
+
+/** The legend, as HTML that wraps on a narrow screen. */
+function legendHtml(id: string, layout: OrgChartLayout): string {
+  const items: string[] = [];
+  if (layout.reporting.length) items.push(`${swatch('<path d="M4 2V10H30V18" fill="none" stroke="#424a53" stroke-width="1.5"/>')} reports to (manager above)`);
+  if (layout.influence.length) {
+    items.push(`${swatch(`<defs><marker id="${id}-legend-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto"><path d="M0 0L10 5L0 10Z" fill="#6639ba"/></marker></defs>`
+      + `<path d="M2 10H30" stroke="#6639ba" stroke-width="2" stroke-dasharray="6 4" marker-end="url(#${id}-legend-arrow)"/>`)} influences`);
   }
-  for (const s of stakeholders) {
-    if (s.reportsTo && node.has(s.reportsTo)) lines.push(`  ${node.get(s.reportsTo)} --> ${node.get(s.id)}`);
+  for (const stance of STANCES) {
+    const c = STANCE_COLOURS[stance];
+    items.push(`${swatch(`<path d="${shapePath(stance, 1, 1, 32, 18)}" fill="${c.fill}" stroke="${c.stroke}" stroke-width="1.5"/>`)} ${stance} (${STANCE_SHAPE_WORDS[stance]})`);
   }
-  for (const s of stakeholders) {
-    for (const other of s.influences ?? []) {
-      if (node.has(other)) lines.push(`  ${node.get(s.id)} -.->|influences| ${node.get(other)}`);
-    }
-  }
-  // Colour only repeats what the words and shapes say.
-  lines.push(
-    '  classDef champion fill:#dafbe1,stroke:#1a7f37,color:#0d3d1d',
-    '  classDef supporter fill:#eef9f0,stroke:#1a7f37,color:#0d3d1d',
-    '  classDef neutral fill:#f4f6f8,stroke:#57606a,color:#1b1f24',
-    '  classDef skeptic fill:#fff1c2,stroke:#8a5a00,color:#3d2800',
-    '  classDef blocker fill:#ffe2dd,stroke:#b42318,color:#4a0d07',
-    '  classDef strong stroke-width:3px',
-  );
-  for (const stance of Object.keys(STANCE_SHAPES)) {
-    const ids = stakeholders.filter((s) => s.stance === stance).map((s) => node.get(s.id));
-    if (ids.length) lines.push(`  class ${ids.join(',')} ${stance}`);
-  }
-  const strong = stakeholders.filter((s) => s.influence === 'high' || s.influence === 'decisive').map((s) => node.get(s.id));
-  if (strong.length) lines.push(`  class ${strong.join(',')} strong`);
-  return { source: `${lines.join('\n')}\n`, title, description };
+  items.push(`${swatch(`<path d="M2 2H32V18H2Z" fill="#fff" stroke="#57606a" stroke-width="${BORDER_WIDTHS.low}"/>`)}${swatch(`<path d="M3 3H31V17H3Z" fill="#fff" stroke="#57606a" stroke-width="${BORDER_WIDTHS.high}"/>`)} heavier border, more influence`);
+  items.push('<span class="org-flag" aria-hidden="true">⚠</span> to act on: high influence with no owner, contact overdue');
+  return `<ul class="org-legend">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
+}
+
+/** The printed column (A4 or Letter less 12 mm margins) and the length of a page kept free for a turned map, in mm. */
+const PRINT_COLUMN_MM = 180;
+const PRINT_LENGTH_MM = 250;
+
+/** The map on a page: legend, the chart (scrolling sideways at full size where it is wider than the column), and its words. */
+export function stakeholderMapHtml(map: StakeholderMap, id: string): string {
+  const words = `<ul class="visually-hidden">${map.text.map((t) => `<li>${escapeXml(t)}</li>`).join('')}</ul>`;
+  const { width, height } = map.layout;
+  // On paper (A4 or Letter, 12 mm margins: 186 × 250 mm kept free), a map wider than the column is turned a quarter,
+  // its width along the page's height, at full size or as near as the page allows.
+  const px = 25.4 / 96;
+  const turned = width * px > PRINT_COLUMN_MM;
+  const printWidth = Math.min(width * px, PRINT_LENGTH_MM, (PRINT_COLUMN_MM * width) / height);
+  const style = turned ? ` style="--print-width: ${printWidth.toFixed(1)}mm; --print-height: ${((printWidth * height) / width).toFixed(1)}mm"` : '';
+  return `<figure class="org-chart${turned ? ' org-rotate' : ''}"${style}>${legendHtml(id, map.layout)}`
+    + `<div class="org-scroll" tabindex="0" role="region" aria-label="${escapeXml(map.title)}, scrolls sideways">${orgChartSvg(map.layout, id, map.title, map.description)}</div>`
+    + `${words}</figure>`;
 }

@@ -1,14 +1,20 @@
 /**
- * Diagrams rendered by real Chromium at build time: ids unique in a page,
- * hostile names inert, nothing fetched from outside, an unchanged diagram
- * never rendered twice; without a browser, the reader's browser draws them;
- * a mermaid mistake stops the build at its line.
+ * Diagrams at build time: body mermaid blocks rendered by real Chromium, the
+ * stakeholder map drawn in Node; ids unique in a page, hostile names inert,
+ * nothing fetched from outside, an unchanged diagram never rendered twice;
+ * without a browser, the reader's browser draws the mermaid blocks and the
+ * map is the same inline SVG; a mermaid mistake stops the build at its line.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, planFile, readPage, REPO, scratchProject, text, type BuildResult } from './build-site.ts';
+
+// The stakeholder map of the browser build, to compare with the no-browser build's.
+let browserMap: string | undefined;
+/** The map's SVG, wherever it is drawn. */
+const MAP = '.org-scroll > svg';
 
 // A fresh nonce keeps this run's diagrams out of the shared render cache.
 const nonce = `${process.pid}-${Date.now()}`;
@@ -41,20 +47,26 @@ describe('diagrams rendered in Chromium', () => {
   }, 300_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('renders every diagram once, then takes them all from the cache', () => {
+  it('renders every mermaid block once, then takes them all from the cache; the map never goes to Chromium', () => {
     expect(first.status).toBe(0);
-    expect(first.output).toMatch(/rendered 2 diagrams \(0 cached\)/);
-    expect(second.output).toMatch(/rendered 0 diagrams \(2 cached\)/);
+    // The same block twice is one render; the stakeholder map is not a render job at all.
+    expect(first.output).toMatch(/rendered 1 diagram \(0 cached\)/);
+    expect(second.output).toMatch(/rendered 0 diagrams \(1 cached\)/);
+    const page = readPage(join(root, 'dist'), 'plans/acme');
+    browserMap = page.querySelector(MAP)!.toString();
+    expect(readPage(join(root, 'dist'), 'plans/acme').querySelector(MAP)!.toString()).toBe(browserMap);
   });
 
   it('gives every element of the page its own id, however many diagrams it holds', () => {
     const page = readPage(join(root, 'dist'), 'plans/acme');
-    expect(page.querySelectorAll('svg[role="img"]').length).toBe(3);
+    // The two mermaid drawings are images; the map, whose boxes are links, a labelled group.
+    expect(page.querySelectorAll('svg[role="img"]').length).toBe(2);
+    expect(page.querySelectorAll('svg[role="group"]#kp-stakeholders').length).toBe(1);
     const ids = page.querySelectorAll('[id]').map((el) => el.id);
     const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
     expect(repeated).toEqual([]);
-    const mermaid = page.querySelectorAll('.diagram svg');
-    expect(mermaid.map((svg) => svg.id)).toEqual(['kp-diagram-1', 'kp-diagram-2', 'kp-stakeholders']);
+    const drawn = page.querySelectorAll(`.diagram svg, ${MAP}`);
+    expect(drawn.map((svg) => svg.id)).toEqual(['kp-diagram-1', 'kp-diagram-2', 'kp-stakeholders']);
     // Styles and markers are scoped to each diagram's own id.
     const style = page.querySelector('#kp-diagram-2 style')!.textContent;
     expect(style).toContain('#kp-diagram-2');
@@ -63,7 +75,7 @@ describe('diagrams rendered in Chromium', () => {
 
   it('announces each diagram as an image with a title and a description', () => {
     const page = readPage(join(root, 'dist'), 'plans/acme');
-    for (const svg of page.querySelectorAll('.diagram svg')) {
+    for (const svg of page.querySelectorAll(`.diagram svg, ${MAP}`)) {
       const [titleId, descId] = [svg.getAttribute('aria-labelledby'), svg.getAttribute('aria-describedby')];
       expect(text(page.getElementById(titleId!))).not.toBe('');
       expect(text(page.getElementById(descId!))).not.toBe('');
@@ -75,15 +87,21 @@ describe('diagrams rendered in Chromium', () => {
     const page = readPage(join(root, 'dist'), 'plans/acme');
     const svg = page.querySelector('#kp-stakeholders')!;
     expect(svg.querySelectorAll('script, foreignObject')).toHaveLength(0);
-    expect(svg.toString()).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // The name wraps inside its box, line by line, each escaped.
+    expect(svg.toString()).toContain('&gt;Ana &quot;AJ&quot;</text><text x="22" y="50" font-size="14" font-weight="bold">&lt;script&gt;alert(1)&lt;/scr</text>');
     expect(text(svg)).toContain('CEO [board] #1 --> x');
     expect(text(svg)).toContain('Zoë 王小明 مريم');
-    for (const el of page.querySelectorAll('.diagram svg')) {
-      const urls = el.toString().match(/(?:href|src)=["'][^"']*|url\((?!#)[^)]*\)|@import|https?:\/\/(?!www\.w3\.org\/)\S+/g) ?? [];
+    for (const el of page.querySelectorAll(`.diagram svg, ${MAP}`)) {
+      // Links within the page (a map's box to its row in the table) are fine.
+      const urls = el.toString().match(/(?:href|src)=["'](?!#)[^"']*|url\((?!#)[^)]*\)|@import|https?:\/\/(?!www\.w3\.org\/)\S+/g) ?? [];
       expect(urls).toEqual([]);
     }
     // Search ignores SVG text: the people are listed beside the diagram too.
-    expect(text(page.querySelector('.diagram .visually-hidden'))).toContain('Ana "AJ" <script>alert(1)</script>, CEO [board] #1 --> x');
+    expect(text(page.querySelector('.org-chart .visually-hidden'))).toContain('Ana "AJ" <script>alert(1)</script>; CEO [board] #1 --> x');
+    // Each box links to its stakeholder's row in the table below.
+    expect(svg.querySelectorAll('a[data-stakeholder]').map((a) => [a.getAttribute('data-stakeholder'), a.getAttribute('href')]))
+      .toEqual([['ceo', '#ceo'], ['cfo', '#cfo']]);
+    expect(page.querySelectorAll('tr[id]').map((tr) => tr.id)).toEqual(['ceo', 'cfo']);
   });
 });
 
@@ -96,7 +114,7 @@ describe('diagrams without a browser', () => {
   }, 300_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('still builds, says once how to get build-time diagrams, and ships mermaid with the site', () => {
+  it('still builds, says once how to get build-time diagrams, ships mermaid with the site, and draws the same map', () => {
     expect(build.status).toBe(0);
     expect(build.output.match(/no Chromium found/g)).toHaveLength(1);
     expect(build.output).toContain('apt-get install chromium');
@@ -104,8 +122,10 @@ describe('diagrams without a browser', () => {
     expect(page.querySelectorAll('.diagram svg')).toHaveLength(0);
     expect(page.querySelectorAll('pre.mermaid').map((pre) => pre.textContent)).toEqual([
       expect.stringContaining('a[Brief] --> b[Pitch] --> c[Contract]'),
-      expect.stringContaining('flowchart TB'),
     ]);
+    // The map is inline SVG without a browser too, the same as the browser build's (but for the account's name).
+    expect(browserMap, 'the browser build ran first').toBeDefined();
+    expect(page.querySelector(MAP)!.toString().replaceAll(`${nonce}-none`, nonce)).toBe(browserMap);
     const scripts = [...new Set(page.querySelectorAll('script[src]').map((s) => s.getAttribute('src')))];
     expect(scripts).toEqual(['/kp/_keyplan/mermaid.min.js', '/kp/_keyplan/diagrams.js']);
     expect(existsSync(join(root, 'dist/_keyplan/mermaid.min.js'))).toBe(true);

@@ -68,9 +68,9 @@ describe('the meeting pack: a plan page printed', () => {
     }
   });
 
-  it('keeps the goal timeline, the stakeholder diagram and the risk matrix', async () => {
+  it('keeps the goal timeline, the stakeholder map and the risk matrix', async () => {
     expect(await page.locator('.timeline svg[role="group"] > title').count()).toBe(1);
-    expect(await page.locator('#section_stakeholders .diagram svg[role="img"]').isVisible()).toBe(true);
+    expect(await page.locator('#section_stakeholders .org-scroll > svg#kp-stakeholders').isVisible()).toBe(true);
     expect(await page.locator('.risk-matrix table').isVisible()).toBe(true);
   });
 

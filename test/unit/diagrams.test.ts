@@ -1,9 +1,10 @@
-/** Diagram sources that hostile names cannot break, and the geometry of goal timelines. */
+/** Diagram sources that hostile names cannot break, the stakeholder map, and the geometry of goal timelines. */
 import { describe, expect, it } from 'vitest';
 import { compactSvg } from '../../src/diagrams/compact.ts';
 import { mermaidText } from '../../src/diagrams/mermaid-text.ts';
 import { placeSvg } from '../../src/diagrams/place.ts';
-import { stakeholderDiagram } from '../../src/diagrams/stakeholders.ts';
+import { stakeholderMap, stakeholderMapHtml } from '../../src/diagrams/stakeholders.ts';
+import { textWidth, wrap } from '../../src/diagrams/org-chart.ts';
 import { layoutTimeline, scaleDate } from '../../src/diagrams/timeline.ts';
 import type { Stakeholder } from '../../src/schema/stakeholder.ts';
 
@@ -19,41 +20,81 @@ describe('mermaid text', () => {
   });
 });
 
-describe('stakeholder diagram source', () => {
+describe('stakeholder map', () => {
   const hostile = [
     person('ceo', 'Ana "AJ" <script>alert(1)</script>', { role: 'decision-maker', influence: 'decisive', stance: 'champion', owner: 'jane' }),
     person('cfo', 'Bob ]] --> x((evil)) #lt; ; classDef a', { reportsTo: 'ceo', influences: ['buyer'], stance: 'skeptic', influence: 'high' }),
-    person('buyer', 'مريم 王小明 Zoë', { reportsTo: 'ceo', stance: 'blocker' }),
+    person('buyer', 'مريم 王小明 Zoë', { reportsTo: 'ceo', stance: 'blocker', contactOverdue: true } as Partial<Stakeholder>),
   ];
-  const diagram = stakeholderDiagram('Acme "Bank"', hostile, (id) => (id === 'jane' ? 'Jane Doe' : undefined))!;
-  const lines = diagram.source.trimEnd().split('\n');
+  const map = stakeholderMap('Acme "Bank"', hostile, (id) => (id === 'jane' ? 'Jane Doe' : undefined))!;
+  const html = stakeholderMapHtml(map, 'kp-stakeholders');
+  const box = (id: string) => map.layout.boxes.find((b) => b.person.id === id)!;
 
-  it('draws reporting lines from manager to report and influence as dashed arrows, by position ids', () => {
-    expect(lines).toContain('  s0 --> s1');
-    expect(lines).toContain('  s0 --> s2');
-    expect(lines).toContain('  s1 -.->|influences| s2');
+  it('draws everyone below their manager, with a connector for each reporting line', () => {
+    for (const id of ['cfo', 'buyer']) expect(box(id).y).toBeGreaterThanOrEqual(box('ceo').y + box('ceo').height);
+    expect(map.layout.reporting).toHaveLength(2);
+    expect(map.layout.influence.map((l) => l.id)).toEqual(['cfo->buyer']);
   });
 
-  it('keeps every name inside one quoted label, made only of safe characters and entity codes', () => {
-    const nodes = lines.filter((l) => /^ {2}s\d/.test(l) && !l.includes('-->') && !l.includes('-.->'));
-    expect(nodes).toHaveLength(3);
-    for (const node of nodes) {
-      const label = /^ {2}s\d+[([{/]+"(.*)"[)\]}\\]+$/.exec(node)?.[1];
-      expect(label, node).toBeDefined();
-      expect(label).toMatch(/^([A-Za-z0-9 .,]|#\d+;|<br\/>)*$/);
-    }
+  it('puts people who report to nobody at the top, most influential first, and never moves a box for influence', () => {
+    const people = [person('a', 'A', { influence: 'low' }), person('b', 'B', { influence: 'decisive' }), person('c', 'C', { reportsTo: 'a', influences: ['b'] })];
+    const layout = stakeholderMap('X', people, () => undefined)!.layout;
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => layout.boxes.find((x) => x.person.id === id)!);
+    expect(a.y).toBe(b.y);
+    expect(b.x).toBeLessThan(a.x);
+    expect(c.y).toBeGreaterThan(a.y + a.height);
+    const without = stakeholderMap('X', people.map((p) => ({ ...p, influences: undefined })), () => undefined)!.layout;
+    expect(without.boxes.map((x) => [x.x, x.y])).toEqual(layout.boxes.map((x) => [x.x, x.y]));
   });
 
-  it('states stance, role, influence and owner in words and shows stance by shape', () => {
-    expect(lines[3]).toBe('  s0(["Ana #34;AJ#34; #60;script#62;alert#40;1#41;#60;#47;script#62;<br/>Director<br/>Decision maker, decisive influence<br/>Champion. Owner#58; Jane Doe"])');
-    expect(lines[4]).toMatch(/^ {2}s1\{\{".*Skeptic. No owner"\}\}$/);
-    expect(lines[5]).toMatch(/^ {2}s2\[\/".*Blocker. No owner"\\\]$/);
-    expect(lines).toContain('  class s0,s1 strong');
-    expect(diagram.title).toBe('Stakeholders of Acme "Bank"');
+  it('lays out a plan without reporting lines as a grid that fits the column, ordered by influence', () => {
+    const people = Array.from({ length: 9 }, (_, i) => person(`p${i}`, `P${i}`, { influence: i === 8 ? 'decisive' : 'low' }));
+    const layout = stakeholderMap('X', people, () => undefined)!.layout;
+    expect(layout.width).toBeLessThanOrEqual(1000);
+    expect(layout.boxes.find((b) => b.person.id === 'p8')).toMatchObject({ x: 8, y: 8 });
+    expect(new Set(layout.boxes.map((b) => b.y)).size).toBeGreaterThan(1);
+    expect(layout.reporting).toEqual([]);
+  });
+
+  it('stacks a manager\'s leaf reports in one column, keeping a wide level narrow', () => {
+    const people = [person('m', 'M'), ...Array.from({ length: 6 }, (_, i) => person(`r${i}`, `R${i}`, { reportsTo: 'm' }))];
+    const layout = stakeholderMap('X', people, () => undefined)!.layout;
+    expect(new Set(layout.boxes.filter((b) => b.person.id !== 'm').map((b) => b.x)).size).toBe(1);
+    expect(layout.width).toBeLessThan(300);
+  });
+
+  it('wraps long names and titles inside the box, breaking a word too long for a line', () => {
+    const long = person('l', 'Maximiliana Wolfeschlegelsteinhausenbergerdorff', { title: 'Senior Vice President of Global Procurement and Supplier Relationship Management' });
+    const b = stakeholderMap('X', [long], () => undefined)!.layout.boxes[0];
+    expect(b.lines.filter((l) => l.weight === 'bold').length).toBeGreaterThan(1);
+    for (const line of b.lines) expect(textWidth(line.text, line.size, line.weight)).toBeLessThanOrEqual(b.width - 28);
+    expect(b.lines.at(-1)!.y).toBeLessThan(b.height);
+    expect(wrap('Head of Sales', 1000, 13)).toEqual(['Head of Sales']);
+  });
+
+  it('says name, title, role, influence, stance, owner and relationship, and flags what to act on', () => {
+    const words = [person('k', 'Kim', { influence: 'high', stance: 'supporter', role: 'approver', relationship: 'trusted-advisor', owner: 'jane' }),
+      person('n', 'Nia', { influence: 'decisive' }), person('o', 'Oli', { influence: 'low', contactOverdue: true } as Partial<Stakeholder>)];
+    const m = stakeholderMap('X', words, (id) => (id === 'jane' ? 'Jane Doe' : undefined))!;
+    const lines = (id: string) => m.layout.boxes.find((b) => b.person.id === id)!.lines.map((l) => l.text).join(' ');
+    expect(lines('k')).toBe('Kim Director Approver, high influence Supporter Owner: Jane Doe, trusted advisor');
+    expect(lines('n')).toContain('⚠ Decisive influence, no owner');
+    expect(lines('o')).toContain('⚠ Contact overdue');
+    expect(lines('o')).not.toContain('no owner');
+    expect(m.text[0]).toBe('Kim; Director; Approver, high influence; Supporter; Owner: Jane Doe, trusted advisor');
+  });
+
+  it('links each box to its row, shows hostile names as text, and writes the same bytes every time', () => {
+    expect(html).toContain('<a href="#ceo" data-stakeholder="ceo" class="org-box">');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toMatch(/<script|foreignObject|https?:\/\/(?!www\.w3\.org)/);
+    expect(html).toContain('<ul class="visually-hidden"><li>Ana &quot;AJ&quot; &lt;script&gt;');
+    expect(html).toContain('<title id="kp-stakeholders-title">Stakeholders of Acme &quot;Bank&quot;</title>');
+    expect(stakeholderMapHtml(stakeholderMap('Acme "Bank"', hostile, (id) => (id === 'jane' ? 'Jane Doe' : undefined))!, 'kp-stakeholders')).toBe(html);
   });
 
   it('draws nothing for a plan without stakeholders', () => {
-    expect(stakeholderDiagram('Acme', [], () => undefined)).toBeUndefined();
+    expect(stakeholderMap('Acme', [], () => undefined)).toBeUndefined();
   });
 });
 

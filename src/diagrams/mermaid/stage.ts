@@ -1,10 +1,9 @@
 /**
- * The diagram stage of a build or check: every diagram of every plan (the
- * generated stakeholder diagrams and the ```mermaid blocks of bodies) gathered
- * once, rendered through one renderer, and mermaid's errors in bodies turned
- * into located messages.
+ * The diagram stage of a build or check: the ```mermaid blocks of every plan
+ * body gathered once, rendered through one renderer, and mermaid's errors
+ * turned into located messages. (Stakeholder maps are drawn in Node by
+ * src/diagrams/org-chart.ts and never come here.)
  */
-import { stakeholderDiagram } from '../stakeholders.ts';
 import type { CheckResult } from '../../validate/check.ts';
 import type { Issue } from '../../validate/issue.ts';
 import { diagramHash, type Outcome } from './renderer.ts';
@@ -17,33 +16,16 @@ export interface DiagramJob {
   fence?: number;
 }
 
-/** Every diagram the plans in `plans` need; with `bodiesOnly`, the ```mermaid blocks writers wrote, not the generated maps. */
-export function collectDiagrams(result: CheckResult, plans: ReadonlySet<string>, { bodiesOnly = false } = {}): DiagramJob[] {
-  const names = new Map(result.people.map((p) => [p.id, p.data?.name]));
+/** Every ```mermaid block in the bodies of the plans in `plans`. */
+export function collectDiagrams(result: CheckResult, plans: ReadonlySet<string>): DiagramJob[] {
   const jobs: DiagramJob[] = [];
   for (const plan of result.plans) {
     if (!plan.data || !plans.has(plan.id)) continue;
-    const generated = bodiesOnly ? undefined : generatedSource(plan, names);
-    if (generated) jobs.push({ plan: plan.id, file: plan.source.file, source: generated });
     for (const block of plan.outline?.diagrams ?? []) {
       jobs.push({ plan: plan.id, file: plan.source.file, source: block.source, fence: block.line });
     }
   }
   return jobs;
-}
-
-/** Stakeholder diagram sources by plan content and the owner names they show: a dev edit makes one, not all. */
-const generated = new Map<string, { names: string; source: string | undefined }>();
-
-function generatedSource(plan: CheckResult['plans'][number], names: ReadonlyMap<string, string | undefined>): string | undefined {
-  const stakeholders = plan.data!.stakeholders ?? [];
-  const owners = stakeholders.map((s) => (s.owner ? `${s.owner}=${names.get(s.owner) ?? ''}` : '')).join('\n');
-  const key = `${plan.source.file}:${plan.source.hash}`;
-  const known = generated.get(key);
-  if (known && known.names === owners) return known.source;
-  const source = stakeholderDiagram(plan.data!.account, stakeholders, (id) => names.get(id))?.source;
-  generated.set(key, { names: owners, source });
-  return source;
 }
 
 /** mermaid's error in a body block, at the line mermaid names (else the fence). */
