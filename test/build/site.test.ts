@@ -113,7 +113,7 @@ describe('the sample site', () => {
     expect(aldermoor.computed.overdueActions).toBe(2);
     const csv = readFileSync(join(outDir, 'data/actions.csv'), 'utf8');
     const [header, ...rows] = csv.trimEnd().split('\r\n');
-    expect(header).toBe('plan,account,id,title,owner,status,overdue,start,due,goal,risk,effort_days,budget,currency,buffer_days,repeats,depends_on');
+    expect(header).toBe('plan,account,id,title,owner,status,overdue,start,due,goal,risk,effort_days,budget,currency,buffer_days,repeats,depends_on,goal_overdue,plan_coverage,plan_completeness');
     expect(rows).toHaveLength(exported.plans.reduce((n: number, p: { actions: unknown[] }) => n + p.actions.length, 0));
     expect(rows).toContain('aldermoor-bank,Aldermoor Bank,media-audit-offer,Offer Adrian Cole a no-fee media efficiency audit,erik-jansen,planned,yes,2026-10-19,2026-11-14,win-media-buying,media-pitch-loss,8,,,,once,');
     for (const plan of content.plans.filter((p) => p.data?.confidential)) {
