@@ -9,7 +9,7 @@
  */
 import { isOverAllocated } from './allocation.ts';
 import { coverageNeedsAttention, COVERAGE_ATTENTION, isUnownedOpponent } from './coverage.ts';
-import { daysBetween, type IsoDate } from './dates.ts';
+import { daysBetween, formatDate, type IsoDate } from './dates.ts';
 import { CADENCE_MONTHS, isDueBeforeDependency } from './due.ts';
 import { horizonContradiction } from './horizon.ts';
 import { historyAfterAsOf, historyOutOfOrder } from './measure-history.ts';
@@ -61,6 +61,7 @@ export interface Attention {
   byOwner: { owner?: string; entries: AttentionEntry[] }[];
 }
 
+const on = (date: IsoDate | undefined) => (date === undefined ? '—' : formatDate(date));
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -75,12 +76,12 @@ export function buildAttention(portfolio: Pick<Portfolio, 'plans' | 'people' | '
     const at = (item?: string): AttentionTarget => ({ page: 'plan', plan: plan.id, item });
     if (plan.review === 'overdue') {
       add({ kind: 'review-overdue', plan, target: at('section_digest'), title: d.account, owner: d.owner, date: d.review.next,
-        detail: `planning meeting due ${d.review.next}, ${days(daysBetween(d.review.next, today))} ago (${d.review.cadence})` });
+        detail: `planning meeting due ${on(d.review.next)}, ${days(daysBetween(d.review.next, today))} ago (${d.review.cadence})` });
     }
     for (const g of plan.goals) {
       if (g.overdue) {
         add({ kind: 'goal-overdue', plan, target: at(g.id), title: g.title, owner: g.owner, date: g.due,
-          detail: `${g.status}, due ${g.due}, ${days(daysBetween(g.due, today))} overdue` });
+          detail: `${g.status}, due ${on(g.due)}, ${days(daysBetween(g.due, today))} overdue` });
       }
       const written = d.goals?.find((x) => x.id === g.id);
       const derived = written && horizonContradiction(d.period.start, written);
@@ -95,7 +96,7 @@ export function buildAttention(portfolio: Pick<Portfolio, 'plans' | 'people' | '
           const other = portfolio.plans.find((p) => p.id === dep.plan)?.[list].find((x) => x.id === dep.item);
           if (other && isDueBeforeDependency(item, other)) {
             add({ kind: 'due-before-dependency', plan, target: at(item.id), title: item.title, owner: item.owner, date: item.due,
-              detail: `due ${item.due}, before "${dep.label}" (due ${other.due})` });
+              detail: `due ${on(item.due)}, before "${dep.label}" (due ${on(other.due)})` });
           }
         }
       }
@@ -103,13 +104,13 @@ export function buildAttention(portfolio: Pick<Portfolio, 'plans' | 'people' | '
     for (const a of plan.actions) {
       if (a.overdue) {
         add({ kind: 'action-overdue', plan, target: at(a.id), title: a.title, owner: a.owner, date: a.due,
-          detail: `${a.status}, due ${a.due}, ${days(daysBetween(a.due, today))} overdue` });
+          detail: `${a.status}, due ${on(a.due)}, ${days(daysBetween(a.due, today))} overdue` });
       }
     }
     for (const s of plan.stakeholders) {
       if (s.contactOverdue) {
         add({ kind: 'contact-overdue', plan, target: at(s.id), title: s.name, owner: s.owner ?? d.owner, date: s.nextContact,
-          detail: `last contact ${s.lastContact}, ${s.contactEvery}; next was due ${s.nextContact}` });
+          detail: `last contact ${on(s.lastContact)}, ${s.contactEvery}; next was due ${on(s.nextContact)}` });
       }
     }
     for (const s of plan.stakeholders) {
@@ -121,21 +122,23 @@ export function buildAttention(portfolio: Pick<Portfolio, 'plans' | 'people' | '
     for (const m of plan.measures) {
       if (m.stale) {
         add({ kind: 'stale-actual', plan, target: { page: 'scorecard', plan: plan.id, item: m.id }, title: m.measure, owner: d.owner, date: m.asOf,
-          detail: `measured ${m.asOf}, more than ${2 * CADENCE_MONTHS[d.review.cadence]} months ago` });
+          detail: `measured ${on(m.asOf)}, more than ${2 * CADENCE_MONTHS[d.review.cadence]} months ago` });
       }
       const unordered = historyOutOfOrder(m.history);
       const after = historyAfterAsOf(m);
       if (unordered > 0 || after.length > 0) {
-        const why = [unordered > 0 && `${m.history![unordered].date} listed after ${m.history![unordered - 1].date}`,
-          after.length > 0 && `${after.length} value${after.length === 1 ? '' : 's'} dated after asOf ${m.asOf}`].filter(Boolean).join('; ');
+        const why = [unordered > 0 && `${on(m.history![unordered].date)} listed after ${on(m.history![unordered - 1].date)}`,
+          after.length > 0 && `${after.length} value${after.length === 1 ? '' : 's'} dated after asOf ${on(m.asOf)}`].filter(Boolean).join('; ');
         add({ kind: 'history-dates', plan, target: { page: 'scorecard', plan: plan.id, item: m.id }, title: m.measure, owner: d.owner, detail: why });
       }
     }
-    if (coverageNeedsAttention(plan.coverage)) {
+    // A suspended or discontinued plan's relationship map needs no one's attention.
+    const live = d.status === 'active' || d.status === 'under-review';
+    if (live && coverageNeedsAttention(plan.coverage)) {
       const c = plan.coverage;
       const why = [c.share !== undefined && c.share < COVERAGE_ATTENTION && `coverage ${percent(c.share)} (${c.covered} of ${c.key} key stakeholders)`,
         ...c.lacks.filter((r) => r !== 'coach').map((r) => `no ${r}`)].filter(Boolean).join('; ');
-      add({ kind: 'coverage-gap', plan, target: at('section_stakeholders'), title: d.account, owner: d.owner, detail: why });
+      add({ kind: 'coverage-gap', plan, target: at(plan.stakeholders.length > 0 ? 'section_stakeholders' : undefined), title: d.account, owner: d.owner, detail: why });
     }
   }
 
