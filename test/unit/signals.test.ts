@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildAttention } from '../../src/model/attention.ts';
+import { actionsCsv, exportPlans } from '../../src/model/export.ts';
 import { planCompleteness } from '../../src/model/completeness.ts';
 import { coverageNeedsAttention, relationshipCoverage } from '../../src/model/coverage.ts';
 import { isGoalOverdue } from '../../src/model/due.ts';
@@ -171,5 +172,27 @@ describe('/attention/ and the checker', () => {
   it('groups the same entries by owner', () => {
     expect(attention.byOwner.map((o) => o.owner)).toEqual(['jane']);
     expect(attention.byOwner[0].entries).toEqual(attention.entries);
+  });
+});
+
+describe('the data export', () => {
+  const plan = parse({ status: 'active', tier: 'growth', goals: [goal('late', { due: '2026-11-01' })],
+    stakeholders: [sh('boss', { influence: 'decisive', role: 'decision-maker', owner: 'jane' }), sh('cfo', { influence: 'high' })],
+    actions: [act('a1', { goal: 'late' })] });
+  const portfolio = buildPortfolio({ plans: [{ id: 'acme', data: plan }], people: [{ id: 'jane', data: { name: 'Jane Doe', title: 'AD' } }] },
+    { today: TODAY, perspectives: PERSPECTIVES, showDrafts: false, excludeConfidential: false });
+
+  it('carries coverage, completeness and overdue goals in plans.json', () => {
+    const [exported] = exportPlans(portfolio).plans;
+    expect(exported.computed.overdueGoals).toBe(1);
+    expect(exported.computed.coverage).toEqual({ share: 0.5, key: 2, covered: 1, uncovered: [{ stakeholder: 'cfo', reason: 'no-owner' }], lacks: ['champion', 'coach'] });
+    expect(exported.computed.completeness).toEqual({ share: 1, missing: [] });
+    expect(exported.goals[0].overdue).toBe(true);
+  });
+
+  it('closes each actions.csv row with the goal overdue, the plan coverage and the plan completeness', () => {
+    const [header, row] = actionsCsv(portfolio, 'EUR').trimEnd().split('\r\n');
+    expect(header.split(',').slice(-3)).toEqual(['goal_overdue', 'plan_coverage', 'plan_completeness']);
+    expect(row.split(',').slice(-3)).toEqual(['yes', '0.5', '1']);
   });
 });
