@@ -68,6 +68,7 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 export function buildAttention(portfolio: Pick<Portfolio, 'plans' | 'people' | 'today'>): Attention {
   const { today } = portfolio;
   const plans = [...splitConfidential(portfolio.plans).open].sort(byAccount);
+  const byId = new Map(portfolio.plans.map((p) => [p.id, p]));
   const entries: AttentionEntry[] = [];
   const add = (e: AttentionEntry) => entries.push(e);
 
@@ -93,7 +94,7 @@ export function buildAttention(portfolio: Pick<Portfolio, 'plans' | 'people' | '
     for (const list of ['goals', 'actions'] as const) {
       for (const item of plan[list]) {
         for (const dep of item.dependencies) {
-          const other = portfolio.plans.find((p) => p.id === dep.plan)?.[list].find((x) => x.id === dep.item);
+          const other = byId.get(dep.plan)?.[list].find((x) => x.id === dep.item);
           if (other && isDueBeforeDependency(item, other)) {
             add({ kind: 'due-before-dependency', plan, target: at(item.id), title: item.title, owner: item.owner, date: item.due,
               detail: `due ${on(item.due)}, before "${dep.label}" (due ${on(other.due)})` });
