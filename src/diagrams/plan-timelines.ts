@@ -13,6 +13,7 @@ function goalsOf(plan: PlanView, href: (goal: string) => string): TimelineGoal[]
     start: g.start,
     due: g.due,
     status: g.status,
+    overdue: g.overdue,
     horizon: g.horizon,
     // Only arrows the timeline can draw: dependencies inside the same plan.
     dependsOn: (g.dependsOn ?? []).filter((d) => local.has(d)).map((d) => `${plan.id}#${d}`),

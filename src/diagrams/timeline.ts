@@ -16,6 +16,8 @@ export interface TimelineGoal {
   start: IsoDate;
   due: IsoDate;
   status: GoalStatus;
+  /** Past due and neither done nor dropped (src/model/due.ts): the bar's label says so. */
+  overdue?: boolean;
   horizon: Horizon;
   /** Ids of goals in the same timeline this one depends on. */
   dependsOn: string[];

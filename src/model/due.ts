@@ -1,5 +1,6 @@
-/** Overdue actions, reviews due or overdue, stale actuals and contacts overdue. */
+/** Overdue goals and actions, reviews due or overdue, stale actuals and contacts overdue. */
 import type { ActionStatus } from '../schema/action.ts';
+import type { GoalStatus } from '../schema/goal.ts';
 import type { Cadence } from '../schema/plan.ts';
 import type { ContactCadence } from '../schema/stakeholder.ts';
 import { addDays, addMonths, daysBetween, type IsoDate } from './dates.ts';
@@ -7,6 +8,11 @@ import { addDays, addMonths, daysBetween, type IsoDate } from './dates.ts';
 /** Overdue when today is after `due` and the action is neither done nor obsolete. */
 export function isActionOverdue(action: { due: IsoDate; status: ActionStatus }, today: IsoDate): boolean {
   return today > action.due && action.status !== 'done' && action.status !== 'obsolete';
+}
+
+/** Overdue when today is after `due` and the goal is neither done nor dropped (spec v2, goals). */
+export function isGoalOverdue(goal: { due: IsoDate; status: GoalStatus }, today: IsoDate): boolean {
+  return today > goal.due && goal.status !== 'done' && goal.status !== 'dropped';
 }
 
 export function isActionOpen(action: { status: ActionStatus }): boolean {
@@ -43,4 +49,9 @@ export function nextContactDue(lastContact: IsoDate, every: ContactCadence): Iso
 export function isContactOverdue(s: { lastContact?: IsoDate; contactEvery?: ContactCadence }, today: IsoDate): boolean {
   if (!s.lastContact || !s.contactEvery) return false;
   return nextContactDue(s.lastContact, s.contactEvery) < today;
+}
+
+/** A goal or action due before something it depends on: the dependency cannot finish in time. */
+export function isDueBeforeDependency(item: { due: IsoDate }, dependency: { due: IsoDate }): boolean {
+  return dependency.due > item.due;
 }

@@ -36,6 +36,13 @@ export function exportPlans(portfolio: Portfolio) {
         review: p.review,
         openActions: p.openActions,
         overdueActions: p.overdueActions,
+        overdueGoals: p.overdueGoals,
+        /** Spec v2 "Computed signals": share 0–1, absent when unknown (no high- or decisive-influence stakeholder). */
+        coverage: { share: p.coverage.share, key: p.coverage.key, covered: p.coverage.covered,
+          uncovered: p.coverage.gaps.map((g) => ({ stakeholder: g.id, reason: g.reason })), lacks: p.coverage.lacks },
+        /** Absent for plans that are not active or under review. */
+        completeness: p.completeness && { share: p.completeness.share,
+          missing: p.completeness.parts.filter((x) => !x.present).map((x) => x.key) },
         children: p.children.filter((c) => ids.has(c)),
       },
     })),
@@ -43,7 +50,7 @@ export function exportPlans(portfolio: Portfolio) {
 }
 
 const COLUMNS = ['plan', 'account', 'id', 'title', 'owner', 'status', 'overdue', 'start', 'due', 'goal', 'risk',
-  'effort_days', 'budget', 'currency', 'buffer_days', 'repeats', 'depends_on'] as const;
+  'effort_days', 'budget', 'currency', 'buffer_days', 'repeats', 'depends_on', 'goal_overdue', 'plan_coverage', 'plan_completeness'] as const;
 
 export function actionsCsv(portfolio: Portfolio, defaultCurrency: string): string {
   const plans = exported(portfolio);
@@ -54,13 +61,17 @@ export function actionsCsv(portfolio: Portfolio, defaultCurrency: string): strin
       const budget = a.budget === undefined ? undefined : toAmount(a.budget, defaultCurrency);
       rows.push([plan.id, plan.data.account, a.id, a.title, a.owner, a.status, a.overdue ? 'yes' : 'no', a.start ?? '', a.due,
         a.goal ?? '', a.risk ?? '', num(a.effort), num(budget?.amount), budget?.currency ?? '', num(a.buffer), a.repeats,
-        (a.dependsOn ?? []).filter((r) => !r.includes('#') || ids.has(r.slice(0, r.indexOf('#')))).join(' ')]);
+        (a.dependsOn ?? []).filter((r) => !r.includes('#') || ids.has(r.slice(0, r.indexOf('#')))).join(' '),
+        a.goal === undefined ? '' : plan.goals.find((g) => g.id === a.goal)?.overdue ? 'yes' : 'no',
+        share(plan.coverage.share), share(plan.completeness?.share)]);
     }
   }
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 const num = (n: number | undefined) => (n === undefined ? '' : String(n));
+/** A share as a fraction with up to 4 decimals (0.6667), empty when unknown. */
+const share = (n: number | undefined) => (n === undefined ? '' : String(Math.round(n * 10_000) / 10_000));
 
 /**
  * RFC 4180 quoting; a cell a spreadsheet would run as a formula (=, +, -, @)

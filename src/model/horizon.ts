@@ -13,3 +13,10 @@ export const HORIZON_LABELS: Record<Horizon, string> = {
   medium: 'Medium term (6–18 months)',
   long: 'Long term (over 18 months)',
 };
+
+/** The derived horizon when a written one contradicts the dates; undefined when none is written or it agrees. */
+export function horizonContradiction(periodStart: IsoDate, goal: { due: IsoDate; horizon?: Horizon }): Horizon | undefined {
+  if (!goal.horizon) return undefined;
+  const derived = deriveHorizon(periodStart, goal.due);
+  return derived === goal.horizon ? undefined : derived;
+}

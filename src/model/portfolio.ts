@@ -12,11 +12,13 @@ import type { PlanData } from '../schema/plan.ts';
 import type { Risk } from '../schema/risk.ts';
 import type { Stakeholder } from '../schema/stakeholder.ts';
 import type { IsoDate } from './dates.ts';
-import { isActionOpen, isActionOverdue, isActualStale, isContactOverdue, nextContactDue, reviewState, type ReviewState } from './due.ts';
+import { isActionOpen, isActionOverdue, isGoalOverdue, isActualStale, isContactOverdue, nextContactDue, reviewState, type ReviewState } from './due.ts';
 import { deriveHorizon } from './horizon.ts';
 import { riskBand, riskScore, type RiskBand } from './risk-band.ts';
 import { measureStatus, planHealth, type Health, type MeasureStatus } from './scorecard.ts';
 import { attractiveness } from './selection.ts';
+import { relationshipCoverage, type Coverage } from './coverage.ts';
+import { planCompleteness, type Completeness } from './completeness.ts';
 import { collectReferences, type Reference } from './references.ts';
 import type { Outline } from '../links/outline.ts';
 import { buildLinkTargets } from '../links/targets.ts';
@@ -32,6 +34,7 @@ export interface PortfolioConfig extends VisibilityOptions {
 export interface GoalView extends Goal {
   start: IsoDate;
   horizon: Horizon;
+  overdue: boolean;
   /** Resolved dependencies: `plan` is this plan's id for local ones. */
   dependencies: ItemLink[];
   /** Goals, here or in other plans, that depend on this one. */
@@ -80,6 +83,10 @@ export interface PlanView {
   review: ReviewState;
   overdueActions: number;
   openActions: number;
+  overdueGoals: number;
+  coverage: Coverage;
+  /** Undefined when the plan is not active or under review. */
+  completeness?: Completeness;
   /** Plans whose `parent` is this one. */
   children: string[];
   /** Related plans, both those this plan names and those that name it. */
@@ -236,6 +243,7 @@ function planView(id: string, data: PlanData, shown: Set<string>, dataById: Map<
     ...g,
     start: g.start ?? data.period.start,
     horizon: g.horizon ?? deriveHorizon(data.period.start, g.due),
+    overdue: isGoalOverdue(g, today),
     dependencies: resolve(g.dependsOn, 'goals'),
     blocks: [],
   }));
@@ -251,15 +259,16 @@ function planView(id: string, data: PlanData, shown: Set<string>, dataById: Map<
     dependencies: resolve(a.dependsOn, 'actions'),
     blocks: [],
   }));
+  const stakeholders = (data.stakeholders ?? []).map((s) => ({
+      ...s,
+      contactOverdue: isContactOverdue(s, today),
+      nextContact: s.lastContact && s.contactEvery ? nextContactDue(s.lastContact, s.contactEvery) : undefined,
+    }));
   return {
     id,
     data,
     goals,
-    stakeholders: (data.stakeholders ?? []).map((s) => ({
-      ...s,
-      contactOverdue: isContactOverdue(s, today),
-      nextContact: s.lastContact && s.contactEvery ? nextContactDue(s.lastContact, s.contactEvery) : undefined,
-    })),
+    stakeholders,
     measures,
     risks: (data.risks ?? []).map((r) => ({ ...r, score: riskScore(r), band: riskBand(riskScore(r)) })),
     actions,
@@ -268,6 +277,9 @@ function planView(id: string, data: PlanData, shown: Set<string>, dataById: Map<
     review: reviewState(data.review.next, today),
     overdueActions: actions.filter((a) => a.overdue).length,
     openActions: actions.filter((a) => a.open).length,
+    overdueGoals: goals.filter((g) => g.overdue).length,
+    coverage: relationshipCoverage(stakeholders, today),
+    completeness: planCompleteness(data, config.perspectives),
     children: [],
     related: (data.related ?? []).filter((r) => shown.has(r)),
     parent: data.parent && shown.has(data.parent) ? data.parent : undefined,

@@ -25,6 +25,7 @@ const always = () => true;
 
 export const PLAN_SECTIONS = [
   // A review's order: what changed, then goals and stakeholders, the numbers, what to do; then the story and the rest.
+  { id: 'glance', title: 'At a glance', present: always, print: 1, indexed: false },
   { id: 'digest', title: 'Since the last review', present: always, print: 1 },
   { id: 'goals', title: 'Goals', present: (p) => p.goals.length > 0, print: 3 },
   { id: 'stakeholders', title: 'Stakeholders', present: (p) => p.stakeholders.length > 0, print: 3 },

@@ -7,8 +7,11 @@ import type { Action } from '../schema/action.ts';
 import type { PlanData } from '../schema/plan.ts';
 import type { Person } from '../schema/person.ts';
 import { ID_PATTERN, suggestId } from '../schema/primitives.ts';
-import { CADENCE_MONTHS, isActionOverdue, isActualStale, isContactOverdue, nextContactDue } from '../model/due.ts';
-import { deriveHorizon } from '../model/horizon.ts';
+import { CADENCE_MONTHS, isActionOverdue, isActualStale, isContactOverdue, isDueBeforeDependency, isGoalOverdue, nextContactDue, reviewState } from '../model/due.ts';
+import { horizonContradiction } from '../model/horizon.ts';
+import { isOverAllocated } from '../model/allocation.ts';
+import { isUnownedOpponent } from '../model/coverage.ts';
+import { historyAfterAsOf, historyOutOfOrder } from '../model/measure-history.ts';
 import type { IsoDate } from '../model/dates.ts';
 import { findCycles, type Edge } from './cycles.ts';
 import type { Finding } from './found.ts';
@@ -127,7 +130,7 @@ export function checkReferences(plans: readonly PlanInput[], people: readonly Pe
       }
     };
 
-    if (data.review && data.review.next < options.today) {
+    if (data.review && reviewState(data.review.next, options.today) === 'overdue') {
       report(file, 'warning', ['review', 'next'], `review overdue: the planning meeting was due on ${data.review.next}; hold it and set review.next to the next date`);
     }
 
@@ -149,10 +152,13 @@ export function checkReferences(plans: readonly PlanInput[], people: readonly Pe
         report(file, 'error', [...at, 'start'], `the goal starts on ${goal.start}, after it is due (${goal.due}); start must not be after due`);
       }
       if (goal.horizon && period) {
-        const derived = deriveHorizon(period.start, goal.due);
-        if (derived !== goal.horizon) {
+        const derived = horizonContradiction(period.start, goal);
+        if (derived) {
           report(file, 'warning', [...at, 'horizon'], `horizon "${goal.horizon}" contradicts the dates: due ${goal.due} is ${derived} term from the period start ${period.start}; remove horizon to derive it, or write "${derived}"`);
         }
+      }
+      if (isGoalOverdue(goal, options.today)) {
+        report(file, 'warning', [...at, 'due'], `overdue goal: "${goal.title}" was due ${goal.due} and is ${goal.status}; mark it done or dropped, or move due and say why`);
       }
       goal.dependsOn?.forEach((ref, j) => {
         const path: FieldPath = [...at, 'dependsOn', j];
@@ -160,7 +166,7 @@ export function checkReferences(plans: readonly PlanInput[], people: readonly Pe
         if (!target) return;
         goalEdges.push({ from: `${plan.id}#${goal.id}`, to: `${target.plan.id}#${target.id}`, ref: { file, path } });
         const other = target.plan.data?.goals?.find((g) => g.id === target.id);
-        if (other && other.due > goal.due) {
+        if (other && isDueBeforeDependency(goal, other)) {
           report(file, 'warning', path, `"${goal.id}" is due ${goal.due}, before "${ref}" that it depends on (due ${other.due}); move one of the two due dates, or drop the dependency`);
         }
       });
@@ -183,7 +189,7 @@ export function checkReferences(plans: readonly PlanInput[], people: readonly Pe
         if (other === s.id) report(file, 'error', path, 'a stakeholder cannot influence themselves');
         else checkLocal(plan, other, 'stakeholder', (m) => report(file, 'error', path, m));
       });
-      if ((s.influence === 'high' || s.influence === 'decisive') && (s.stance === 'skeptic' || s.stance === 'blocker') && !s.owner) {
+      if (isUnownedOpponent(s)) {
         report(file, 'warning', at, `${s.name} is a ${s.influence}-influence ${s.stance} with no owner; name one of our people as owner to hold the relationship`, 'object');
       }
       if (isContactOverdue(s, options.today)) {
@@ -201,15 +207,13 @@ export function checkReferences(plans: readonly PlanInput[], people: readonly Pe
       }
       // The trend sorts history by date, so a list out of order still draws; but it is often a mistyped date.
       const history = m.history ?? [];
-      const unordered = history.findIndex((h, j) => j > 0 && h.date < history[j - 1].date);
+      const unordered = historyOutOfOrder(history);
       if (unordered > 0) {
         report(file, 'warning', ['scorecard', i, 'history', unordered, 'date'], `history out of date order: "${m.measure}" lists ${history[unordered].date} after ${history[unordered - 1].date}; list history oldest first, and check the dates`);
       }
-      history.forEach((h, j) => {
-        if (m.asOf !== undefined && h.date > m.asOf) {
-          report(file, 'warning', ['scorecard', i, 'history', j, 'date'], `history after asOf: "${m.measure}" has a value dated ${h.date}, after its actual (asOf ${m.asOf}); the actual is the latest value, so fix the date or make this value the actual`);
-        }
-      });
+      for (const j of historyAfterAsOf(m)) {
+        report(file, 'warning', ['scorecard', i, 'history', j, 'date'], `history after asOf: "${m.measure}" has a value dated ${history[j].date}, after its actual (asOf ${m.asOf}); the actual is the latest value, so fix the date or make this value the actual`);
+      }
     });
 
     data.risks?.forEach((r, i) => checkPerson(file, ['risks', i, 'owner'], r.owner));
@@ -232,7 +236,7 @@ export function checkReferences(plans: readonly PlanInput[], people: readonly Pe
         if (!target) return;
         actionEdges.push({ from: `${plan.id}#${action.id}`, to: `${target.plan.id}#${target.id}`, ref: { file, path } });
         const other: Action | undefined = target.plan.data?.actions?.find((a) => a.id === target.id);
-        if (other && other.due > action.due) {
+        if (other && isDueBeforeDependency(action, other)) {
           report(file, 'warning', path, `"${action.id}" is due ${action.due}, before "${ref}" that it depends on (due ${other.due}); move one of the two due dates, or drop the dependency`);
         }
       });
@@ -248,7 +252,7 @@ export function checkReferences(plans: readonly PlanInput[], people: readonly Pe
   // A person's allocation across every plan.
   for (const [person, entries] of allocations) {
     const total = entries.reduce((sum, e) => sum + e.allocation, 0);
-    if (total > 100 + 1e-9) {
+    if (isOverAllocated(total)) {
       const first = entries[0];
       const parts = entries.map((e) => `${e.plan} ${round(e.allocation)}%`).join(', ');
       report(first.file, 'warning', first.path, `${person} is allocated ${round(total)}% in total across plans (${parts}); rebalance to 100% or less`);

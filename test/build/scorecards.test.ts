@@ -224,8 +224,8 @@ describe('the scorecard pages and the portfolio dashboard', () => {
     });
 
     it('counts overdue actions, linking to exactly those actions, longest overdue first', () => {
-      const [[count, href]] = links(tile('Actions'));
-      expect(count).toBe('6 overdue');
+      const [count, href] = links(tile('Goals and actions')).find(([words]) => words.endsWith('actions overdue'))!;
+      expect(count).toBe('6 actions overdue');
       const plan = (id: string, item: string) => `${BASE}plans/${id}/#${item}`;
       expect(target(href).querySelectorAll('tbody tr').map((tr) => tr.querySelector('th a')!.getAttribute('href'))).toEqual([
         plan('brennik-werke', 'mes-ulm-golive'), // due 30 Oct

@@ -60,7 +60,8 @@ describe('the sample site', () => {
     expect(aldermoor).toContain('Amber 73%');
     expect(aldermoor).toContain('9 Dec 2026');
     expect(aldermoor).toContain('Due soon');
-    expect(text(page.querySelector('tr#aldermoor-bank td.num'))).toBe('2');
+    // Coverage, completeness, overdue goals, overdue actions: the four number columns.
+    expect(page.querySelectorAll('tr#aldermoor-bank td.num').map(text)).toEqual(['100%', '100%', '0', '2']);
     for (const draft of drafts) expect(page.toString()).not.toContain(draft.data!.account);
   });
 
@@ -94,7 +95,8 @@ describe('the sample site', () => {
   it('flags overdue actions on the plan', () => {
     const page = readPage(outDir, 'plans/aldermoor-bank');
     const overdue = page.querySelectorAll('#section_actions tbody tr').filter((row) => text(row).includes('Overdue'));
-    expect(overdue.map((row) => row.id).sort()).toEqual(['cfo-value-review', 'media-audit-offer'].sort());
+    // The row's anchor is its title heading (each item is its own search result).
+    expect(overdue.map((row) => row.querySelector('.item-title')!.id).sort()).toEqual(['cfo-value-review', 'media-audit-offer'].sort());
   });
 
   it('shows a person and the plans they own', () => {
@@ -113,9 +115,9 @@ describe('the sample site', () => {
     expect(aldermoor.computed.overdueActions).toBe(2);
     const csv = readFileSync(join(outDir, 'data/actions.csv'), 'utf8');
     const [header, ...rows] = csv.trimEnd().split('\r\n');
-    expect(header).toBe('plan,account,id,title,owner,status,overdue,start,due,goal,risk,effort_days,budget,currency,buffer_days,repeats,depends_on');
+    expect(header).toBe('plan,account,id,title,owner,status,overdue,start,due,goal,risk,effort_days,budget,currency,buffer_days,repeats,depends_on,goal_overdue,plan_coverage,plan_completeness');
     expect(rows).toHaveLength(exported.plans.reduce((n: number, p: { actions: unknown[] }) => n + p.actions.length, 0));
-    expect(rows).toContain('aldermoor-bank,Aldermoor Bank,media-audit-offer,Offer Adrian Cole a no-fee media efficiency audit,erik-jansen,planned,yes,2026-10-19,2026-11-14,win-media-buying,media-pitch-loss,8,,,,once,');
+    expect(rows).toContain('aldermoor-bank,Aldermoor Bank,media-audit-offer,Offer Adrian Cole a no-fee media efficiency audit,erik-jansen,planned,yes,2026-10-19,2026-11-14,win-media-buying,media-pitch-loss,8,,,,once,,no,1,1');
     for (const plan of content.plans.filter((p) => p.data?.confidential)) {
       for (const needle of [plan.id, plan.data!.account]) {
         expect(JSON.stringify(exported)).not.toContain(needle);
@@ -187,7 +189,7 @@ describe('the sample site', () => {
     ]));
     expect(entries).toHaveLength(6);
     // The goal shows what it blocks in the other plan.
-    expect(text(group.querySelector('tr#group-data-framework'))).toContain('Blocks Align the platform with the group data framework (Castellan Asset Management)');
+    expect(text(group.querySelector('#group-data-framework')!.closest('tr'))).toContain('Blocks Align the platform with the group data framework (Castellan Asset Management)');
     const kestrel = readPage(outDir, 'plans/kestrel-mobile');
     expect(kestrel.querySelectorAll('#section_references a').map((a) => a.getAttribute('href')))
       .toContain(`${BASE}plans/aldermoor-bank/#what-we-will-do`);

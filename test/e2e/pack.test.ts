@@ -42,9 +42,9 @@ const printed = (selector: string) => page.locator(selector).evaluateAll((elemen
   .map((e) => e.textContent?.trim() ?? ''));
 
 describe('the meeting pack: a plan page printed', () => {
-  it('puts the digest and the open actions first, and shows no navigation', async () => {
+  it('puts the plan at a glance, the digest and the open actions first, and shows no navigation', async () => {
     const headings = await printed('main h2');
-    expect(headings.slice(0, 3)).toEqual(['Since the last review', 'Actions', 'Goals']);
+    expect(headings.slice(0, 4)).toEqual(['At a glance', 'Since the last review', 'Actions', 'Goals']);
     // The narrative and the plan's reference sections stay on the site.
     expect(headings).not.toContain('Narrative');
     expect(headings).not.toContain('Referenced by');

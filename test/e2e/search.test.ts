@@ -126,6 +126,49 @@ describe('searching the built site in Chromium', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it('lands on the row: a stakeholder and a goal are results of their own, with their row\'s anchor, first under their plan', async () => {
+    const page = await newPage();
+    const subLinks = (i: number) => page.locator('.pagefind-ui__result').nth(i).locator('.pagefind-ui__result-nested .pagefind-ui__result-link');
+    const cases = [
+      { q: 'Marta Soler', plan: 'castellan-group', anchor: 'marta-soler', title: 'Marta Soler' },
+      { q: 'Launch the connected-service subscription model', plan: 'brennik-werke', anchor: 'service-revenue-model', title: 'Launch the connected-service subscription model' },
+      { q: 'Kerry Mbeki', plan: 'aldermoor-bank', anchor: 'kerry-mbeki', title: 'Kerry Mbeki' },
+    ];
+    for (const { q, plan: id, anchor, title } of cases) {
+      // The anchor really is that stakeholder's or goal's id in the plan.
+      const data = plan(id);
+      expect([...(data.stakeholders ?? []), ...(data.goals ?? [])].some((x) => x.id === anchor), anchor).toBe(true);
+      await search(page, q);
+      expect(await firstResult(page).getAttribute('href'), q).toBe(`${BASE}plans/${id}/`);
+      await subLinks(0).first().waitFor();
+      expect(await subLinks(0).first().getAttribute('href'), q).toBe(`${BASE}plans/${id}/#${anchor}`);
+      expect((await subLinks(0).first().textContent())?.trim(), q).toBe(title);
+    }
+    // Opened, the sub-result shows the row itself.
+    await subLinks(0).first().click();
+    await page.waitForURL(`${site.url}plans/aldermoor-bank/#kerry-mbeki`);
+    expect(await page.locator('#kerry-mbeki').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('finds a stakeholder on the page of the person of ours who owns the relationship', async () => {
+    const page = await newPage();
+    const owner = plan('castellan-group').stakeholders!.find((s) => s.name === 'Marta Soler')!.owner!;
+    await search(page, 'Marta Soler');
+    await expect.poll(() => resultLinks(page).evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain(`${BASE}people/${owner}/`);
+    await page.close();
+  });
+
+  it('keeps labels and values apart in excerpts', async () => {
+    const page = await newPage();
+    await search(page, 'Sofia Lindqvist');
+    const excerpt = (await page.locator('.pagefind-ui__result').first().locator('.pagefind-ui__result-excerpt').first().textContent()) ?? '';
+    expect(excerpt).toMatch(/Email sofia\.lindqvist@/);
+    expect(excerpt).toMatch(/Manager Daniel Okafor/);
+    expect(excerpt).not.toMatch(/Emailsofia|ManagerDaniel|Allocated\d/);
+    await page.close();
+  });
+
   it('finds a person by name, on their page', async () => {
     const page = await newPage();
     await search(page, 'Sofia Lindqvist');

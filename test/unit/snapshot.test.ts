@@ -61,7 +61,7 @@ describe('planPageData', () => {
     expect(page.sections.find((s) => s.id === 'selection')?.title).toBe('Key-account selection');
     expect(page.sections.every((s) => s.anchor === `section_${s.id}`)).toBe(true);
     // The meeting pack: what changed, then the open actions, then goals to risks; the narrative stays on the site.
-    expect(page.sections.filter((s) => s.print === 1 || s.print === 2).map((s) => s.id)).toEqual(['digest', 'actions']);
+    expect(page.sections.filter((s) => s.print === 1 || s.print === 2).map((s) => s.id)).toEqual(['glance', 'digest', 'actions']);
     expect(page.sections.find((s) => s.id === 'narrative')?.print).toBe(false);
   });
 

@@ -1,5 +1,6 @@
 /** The component of each plan section (src/site/plan-sections.ts): a section without one is a type error. */
 import type { SectionId } from '../../../site/plan-sections.ts';
+import AtAGlance from '../AtAGlance.astro';
 import Digest from './Digest.astro';
 import Mission from './Mission.astro';
 import Strategy from './Strategy.astro';
@@ -19,7 +20,7 @@ import Changes from './Changes.astro';
 import References from './References.astro';
 
 export const SECTION_COMPONENTS = {
-  digest: Digest, mission: Mission, strategy: Strategy, narrative: Narrative, profile: Profile, team: Team,
+  glance: AtAGlance, digest: Digest, mission: Mission, strategy: Strategy, narrative: Narrative, profile: Profile, team: Team,
   selection: Selection, goals: GoalsSection, stakeholders: StakeholdersSection, scorecard: ScorecardSection,
   risks: RisksSection, actions: ActionsSection, opportunities: Opportunities, competitors: Competitors,
   swot: Swot, changes: Changes, references: References,
