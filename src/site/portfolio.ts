@@ -32,11 +32,6 @@ export function planSource(id: string): { html: string; file: string } {
   return { html: state.bodies.get(id) ?? '', file: state.result.plans.find((p) => p.id === id)!.source.file };
 }
 
-/** The render-cache file of a diagram's SVG, where the build put one. */
-export function diagramFile(source: string): string | undefined {
-  return getContentState().diagrams.get(source);
-}
-
 /** One static page per plan in this build: for every route under /plans/[id]/. */
 export async function planPaths() {
   const keys = getContentState().pageKeys;
