@@ -113,6 +113,6 @@ export function stakeholderMapHtml(map: StakeholderMap, id: string): string {
   const printWidth = Math.min(width * px, PRINT_LENGTH_MM, (PRINT_COLUMN_MM * width) / height);
   const style = turned ? ` style="--print-width: ${printWidth.toFixed(1)}mm; --print-height: ${((printWidth * height) / width).toFixed(1)}mm"` : '';
   return `<figure class="org-chart${turned ? ' org-rotate' : ''}"${style}>${legendHtml(id, map.layout)}`
-    + `<div class="org-scroll" tabindex="0" role="region" aria-label="${escapeXml(map.title)}, scrolls sideways">${orgChartSvg(map.layout, id, map.title, map.description)}</div>`
+    + `<section class="org-scroll" tabindex="0" aria-label="${escapeXml(map.title)}, scrolls sideways">${orgChartSvg(map.layout, id, map.title, map.description)}</section>`
     + `${words}</figure>`;
 }

@@ -1,6 +1,6 @@
 /**
  * What pages read, all of it from the current snapshot (src/snapshot/): the
- * portfolio, a plan's rendered body, diagram files and the paths and cache
+ * portfolio, a plan's rendered body and the paths and cache
  * keys of the static pages. Nothing is computed here.
  */
 import type { Portfolio } from '../model/portfolio.ts';
@@ -15,11 +15,6 @@ export function getPortfolio(): Promise<Portfolio> {
 export function planSource(id: string): { html: string; file: string } {
   const current = snapshot();
   return { html: current.bodies.get(id) ?? '', file: current.result.plans.find((p) => p.id === id)!.source.file };
-}
-
-/** The render-cache file of a diagram's SVG, where the build put one. */
-export function diagramFile(source: string): string | undefined {
-  return snapshot().diagrams.get(source);
 }
 
 /** One static page per plan in this build: for every route under /plans/[id]/. */

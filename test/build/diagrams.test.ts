@@ -88,7 +88,7 @@ describe('diagrams rendered in Chromium', () => {
     const svg = page.querySelector('#kp-stakeholders')!;
     expect(svg.querySelectorAll('script, foreignObject')).toHaveLength(0);
     // The name wraps inside its box, line by line, each escaped.
-    expect(svg.toString()).toContain('&gt;Ana &quot;AJ&quot;</text><text x="22" y="50" font-size="14" font-weight="bold">&lt;script&gt;alert(1)&lt;/scr</text>');
+    expect(svg.toString()).toContain('>Ana &quot;AJ&quot;</text><text x="22" y="50" font-size="14" font-weight="bold">&lt;script&gt;alert(1)&lt;/scr</text>');
     expect(text(svg)).toContain('CEO [board] #1 --> x');
     expect(text(svg)).toContain('Zoë 王小明 مريم');
     for (const el of page.querySelectorAll(`.diagram svg, ${MAP}`)) {

@@ -1,7 +1,6 @@
-/** Diagram sources that hostile names cannot break, the stakeholder map, and the geometry of goal timelines. */
+/** The stakeholder map, placing and compacting mermaid's SVGs, and the geometry of goal timelines. */
 import { describe, expect, it } from 'vitest';
 import { compactSvg } from '../../src/diagrams/compact.ts';
-import { mermaidText } from '../../src/diagrams/mermaid-text.ts';
 import { placeSvg } from '../../src/diagrams/place.ts';
 import { stakeholderMap, stakeholderMapHtml } from '../../src/diagrams/stakeholders.ts';
 import { textWidth, wrap } from '../../src/diagrams/org-chart.ts';
@@ -10,15 +9,6 @@ import type { Stakeholder } from '../../src/schema/stakeholder.ts';
 
 const person = (id: string, name: string, extra: Partial<Stakeholder> = {}): Stakeholder =>
   ({ id, name, title: 'Director', role: 'approver', influence: 'medium', stance: 'neutral', ...extra });
-
-describe('mermaid text', () => {
-  it('writes every character mermaid could read as syntax, and every non-ASCII one, as an entity code', () => {
-    expect(mermaidText('Ana "AJ" <script>alert(1)</script>')).toBe('Ana #34;AJ#34; #60;script#62;alert#40;1#41;#60;#47;script#62;');
-    expect(mermaidText('a --> b; #x [y] {z} |w|')).toBe('a #45;#45;#62; b#59; #35;x #91;y#93; #123;z#125; #124;w#124;');
-    expect(mermaidText('Zoë 王 مريم')).toBe('Zo#235; #29579; #1605;#1585;#1610;#1605;');
-    expect(mermaidText('  spaced\n out  ')).toBe('spaced out');
-  });
-});
 
 describe('stakeholder map', () => {
   const hostile = [
