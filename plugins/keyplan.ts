@@ -18,6 +18,7 @@ import { getContentState, setContentState, type ContentState } from './state.ts'
 import type { LinkPluginOptions } from './links/shared.ts';
 import { buildLinkTargets } from '../src/links/targets.ts';
 import { findBrowser, INSTALL_HINT } from './diagrams/browser.ts';
+import { progressLine, type Progress } from './diagrams/progress.ts';
 import { DiagramRenderer, diagramHash, MERMAID_CONFIG, MERMAID_SCRIPT } from './diagrams/renderer.ts';
 import { collectDiagrams, diagramIssues } from './diagrams/stage.ts';
 import { compareIssues } from '../src/validate/issue.ts';
@@ -56,9 +57,6 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         const check = () => checkContent({ root, today: site.today, perspectives: site.perspectives, cacheDir: site.cacheDir, deferCacheWrite: command === 'dev' });
         renderer = new DiagramRenderer({ cacheDir: join(site.cacheDir, 'diagrams'), browserPath: site.chromium });
         const diagramLog = logger.fork('keyplan:diagrams');
-        if (!renderer.canRender) {
-          diagramLog.warn(`no Chromium found: diagrams will render in the reader's browser from a script shipped with the site. For SVG at build time, ${INSTALL_HINT}.`);
-        }
         const started = performance.now();
         const result = check();
         const ms = Math.round(performance.now() - started);
@@ -112,8 +110,8 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
             // A page whose inputs are unchanged is reused from the last build (plugins/page-keys.ts).
             incrementalBuild: true,
           },
-          // Pages render a few at a time, so one page's file write overlaps the next one's rendering.
-          ...(config.build.concurrency === 1 ? { build: { concurrency: 4 } } : {}),
+          // Pages render one at a time (Astro's default): with build.concurrency above 1, Astro's
+          // route list interleaves ("/a/index.html/b/index.html (+9ms)"), and the gain here was small.
           // KEYPLAN_CACHE_DIR holds Astro's cache too, so projects sharing node_modules never share one.
           ...(process.env.KEYPLAN_CACHE_DIR ? { cacheDir: pathToFileURL(join(site.cacheDir, 'astro/')) } : {}),
           base: site.base,
@@ -197,6 +195,7 @@ export function resolveSiteConfig(options: KeyplanOptions, env: Record<string, s
     // KEYPLAN_CACHE_DIR gives a benchmark or a CI job a cache of its own.
     cacheDir: env.KEYPLAN_CACHE_DIR?.trim() || join(mode.root, 'node_modules/.cache/keyplan'),
     sourceUrl: o.sourceUrl,
+    paper: o.paper,
   };
 }
 
@@ -224,7 +223,12 @@ function failBuild(errors: number, logger: AstroIntegrationLogger): never {
 async function renderAll(state: ContentState, log: AstroIntegrationLogger): Promise<void> {
   const hidden = new Set(hiddenPlans(state.result, state.config));
   const jobs = collectDiagrams(state.result, new Set(state.result.plans.map((p) => p.id).filter((id) => !hidden.has(id))));
-  const { results, stats } = await renderer!.renderAll(jobs.map((j) => j.source));
+  // A long render says how far it is, in whole log lines (plugins/diagrams/progress.ts).
+  let progress: Progress | undefined;
+  const { results, stats } = await renderer!.renderAll(jobs.map((j) => j.source), (done, total) => {
+    progress ??= progressLine(total, (line) => log.info(line));
+    progress(done);
+  });
   // The SVGs stay in the render cache on disk: pages read them from there, so thousands of
   // diagrams never pass through Astro's content store (which must fit in one string).
   diagramsOf.clear();
@@ -247,6 +251,10 @@ async function renderAll(state: ContentState, log: AstroIntegrationLogger): Prom
   const missing = jobs.length - state.diagrams.size - issues.length;
   log.info(`rendered ${plural(stats.rendered, 'diagram')} (${stats.cached} cached) in ${(stats.ms / 1000).toFixed(1)}s`
     + (missing > 0 ? `; ${missing} left to render in the reader's browser` : ''));
+  // Only when something is actually left to the reader's browser: a build served from the cache needs none.
+  if (missing > 0 && !renderer!.canRender) {
+    log.warn(`no Chromium found: ${plural(missing, 'diagram')} will render in the reader's browser from a script shipped with the site. For SVG at build time, ${INSTALL_HINT}.`);
+  }
 }
 
 const ASSET_DIR = '_keyplan';
