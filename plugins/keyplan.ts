@@ -248,7 +248,8 @@ async function renderAll(state: ContentState, log: AstroIntegrationLogger): Prom
     const all = [...state.result.issues, ...issues].sort(compareIssues);
     state.result = { ...state.result, issues: all, errors: state.result.errors + issues.length };
   }
-  const missing = jobs.length - state.diagrams.size - issues.length;
+  // Diagrams with neither an SVG nor an error: no browser drew them (a block used twice counts twice).
+  const missing = jobs.filter((job) => !results.has(diagramHash(job.source))).length;
   log.info(`rendered ${plural(stats.rendered, 'diagram')} (${stats.cached} cached) in ${(stats.ms / 1000).toFixed(1)}s`
     + (missing > 0 ? `; ${missing} left to render in the reader's browser` : ''));
   // Only when something is actually left to the reader's browser: a build served from the cache needs none.

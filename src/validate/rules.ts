@@ -14,6 +14,7 @@ import { findCycles, type Edge } from './cycles.ts';
 import type { Finding } from './found.ts';
 import type { FieldPath, Severity } from './issue.ts';
 import { closest, didYouMean } from './suggest.ts';
+import { isPlaceholderSummary } from './placeholder.ts';
 
 /** The lists that hold a plan's items, and what one item is called. */
 export const ITEM_LISTS = {
@@ -137,6 +138,9 @@ export function checkReferences(plans: readonly PlanInput[], people: readonly Pe
       }
     };
 
+    if (data.status !== 'draft' && data.summary && isPlaceholderSummary(data.summary)) {
+      report(file, 'warning', ['summary'], `placeholder summary: this ${data.status} plan is published with the template's "One line on where…"; write one line on where the relationship stands`);
+    }
     if (data.review && data.review.next < options.today) {
       report(file, 'warning', ['review', 'next'], `review overdue: the planning meeting was due on ${data.review.next}; hold it and set review.next to the next date`);
     }

@@ -37,7 +37,8 @@ describe('diagrams rendered in Chromium', () => {
   let second: BuildResult;
   beforeAll(() => {
     first = buildSite({ root, outDir: join(root, 'dist') });
-    second = buildSite({ root, outDir: join(root, 'dist') });
+    // The second build has no browser: every diagram comes from the cache, so nothing is left to the reader's.
+    second = buildSite({ root, outDir: join(root, 'dist'), env: { KEYPLAN_CHROMIUM: 'none' } });
   }, 300_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -45,6 +46,13 @@ describe('diagrams rendered in Chromium', () => {
     expect(first.status).toBe(0);
     expect(first.output).toMatch(/rendered 2 diagrams \(0 cached\)/);
     expect(second.output).toMatch(/rendered 0 diagrams \(2 cached\)/);
+    expect(second.output).not.toContain('no Chromium found');
+    expect(second.output).not.toContain("reader's browser");
+  });
+
+  it('says so on an active plan that has no goals', () => {
+    const page = readPage(join(root, 'dist'), 'plans/acme');
+    expect(text(page.querySelector('.notice'))).toContain('No goals yet. This plan is active but sets no goals');
   });
 
   it('gives every element of the page its own id, however many diagrams it holds', () => {
@@ -98,7 +106,7 @@ describe('diagrams without a browser', () => {
 
   it('still builds, says once how to get build-time diagrams, and ships mermaid with the site', () => {
     expect(build.status).toBe(0);
-    expect(build.output.match(/no Chromium found/g)).toHaveLength(1);
+    expect(build.output.match(/no Chromium found: 2 diagrams will render in the reader's browser/g)).toHaveLength(1);
     expect(build.output).toContain('apt-get install chromium');
     const page = readPage(join(root, 'dist'), 'plans/acme');
     expect(page.querySelectorAll('.diagram svg')).toHaveLength(0);
