@@ -39,3 +39,11 @@ export function outOf100(value: number | undefined): string {
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * An e-mail address in the pieces a line may break between: before "@" and
+ * each ".", so a narrow column wraps "li.wei@" / "aldermoor.co.uk" and never mid-word.
+ */
+export function emailParts(address: string): string[] {
+  return address.split(/(?=[@.])/);
+}
