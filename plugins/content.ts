@@ -13,7 +13,6 @@ import { FEED_ENTRIES } from '../src/subscribe/atom.ts';
 import { checkContent, type CheckResult } from '../src/validate/check.ts';
 import { buildSnapshot, prepare, type Snapshot } from '../src/snapshot/snapshot.ts';
 import { DiagramRenderer } from '../src/diagrams/mermaid/renderer.ts';
-import { INSTALL_HINT } from '../src/diagrams/mermaid/browser.ts';
 import { renderDiagrams } from './diagrams.ts';
 import { BodyRenderer } from './body/renderer.ts';
 import { markdownPipeline, SYNTAX_HIGHLIGHT } from './body/pipeline.ts';
@@ -62,12 +61,5 @@ export class ContentPipeline {
     const open = prepared.shown.filter((p) => prepared.visibility.open.has(p.id)).map((p) => ({ id: p.id, file: p.source.file }));
     const { changes } = planChanges(this.#root, open, this.#site.perspectives, FEED_ENTRIES);
     return buildSnapshot(prepared, { diagrams: diagrams.files, diagramsOf: diagrams.of, bodies, history, changes, issues: diagrams.issues });
-  }
-
-  /** Said once at the start: without a browser, body diagrams are drawn in the reader's browser. */
-  warnIfNoBrowser(): void {
-    if (!this.renderer.canRender) {
-      this.#log.fork('keyplan:diagrams').warn(`no Chromium found: diagrams will render in the reader's browser from a script shipped with the site. For SVG at build time, ${INSTALL_HINT}.`);
-    }
   }
 }

@@ -8,6 +8,8 @@ import { collectDiagrams, diagramIssues } from '../src/diagrams/mermaid/stage.ts
 import { diagramHash, type DiagramRenderer } from '../src/diagrams/mermaid/renderer.ts';
 import type { Prepared } from '../src/snapshot/snapshot.ts';
 import type { Issue } from '../src/validate/issue.ts';
+import { INSTALL_HINT } from '../src/diagrams/mermaid/browser.ts';
+import { progressLine, type Progress } from './progress.ts';
 import { plural } from './log.ts';
 
 export interface RenderedDiagrams {
@@ -21,7 +23,12 @@ export interface RenderedDiagrams {
 
 export async function renderDiagrams(prepared: Prepared, renderer: DiagramRenderer, log: AstroIntegrationLogger): Promise<RenderedDiagrams> {
   const jobs = collectDiagrams(prepared.result, new Set(prepared.visibility.shown));
-  const { results, stats } = await renderer.renderAll(jobs.map((j) => j.source));
+  // A long render says how far it is, in whole log lines (plugins/progress.ts).
+  let progress: Progress | undefined;
+  const { results, stats } = await renderer.renderAll(jobs.map((j) => j.source), (done, total) => {
+    progress ??= progressLine(total, (line) => log.info(line));
+    progress(done);
+  });
   const files = new Map<string, string>();
   const of = new Map<string, string[]>();
   for (const job of jobs) {
@@ -33,7 +40,12 @@ export async function renderDiagrams(prepared: Prepared, renderer: DiagramRender
     of.set(job.plan, list);
   }
   const issues = diagramIssues(jobs, results);
-  const missing = jobs.length - files.size - issues.length;
+  // Diagrams with neither an SVG nor an error: no browser drew them (a block used twice counts twice).
+  const missing = jobs.filter((job) => !results.has(diagramHash(job.source))).length;
+  // Only when something is actually left to the reader's browser: a build served from the cache needs none.
+  if (missing > 0 && !renderer.canRender) {
+    log.warn(`no Chromium found: ${plural(missing, 'diagram')} will render in the reader's browser from a script shipped with the site. For SVG at build time, ${INSTALL_HINT}.`);
+  }
   log.info(`rendered ${plural(stats.rendered, 'diagram')} (${stats.cached} cached) in ${(stats.ms / 1000).toFixed(1)}s`
     + (missing > 0 ? `; ${missing} left to render in the reader's browser` : ''));
   return { files, of, issues };

@@ -47,7 +47,6 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
           import('./content.ts'), import('./log.ts'), import('../src/snapshot/current.ts'), import('./assets.ts'), import('./search/build.ts'), import('./body/pipeline.ts')]);
         const created = await ContentPipeline.create(site, root, dev, logger);
         pipeline = created.pipeline;
-        pipeline.warnIfNoBrowser();
         const { result, ms } = pipeline.check();
         report(result, logger);
         if (result.errors > 0 && !dev) failBuild(result.errors, logger);
@@ -71,8 +70,8 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
             // A page whose inputs are unchanged is reused from the last build (src/snapshot/page-keys.ts).
             incrementalBuild: true,
           },
-          // Pages render a few at a time, so one page's file write overlaps the next one's rendering.
-          ...(config.build.concurrency === 1 ? { build: { concurrency: 4 } } : {}),
+          // Pages render one at a time (Astro's default): with build.concurrency above 1, Astro's
+          // route list interleaves ("/a/index.html/b/index.html (+9ms)"), and the gain here was small.
           // KEYPLAN_CACHE_DIR holds Astro's cache too, so projects sharing node_modules never share one.
           ...(process.env.KEYPLAN_CACHE_DIR ? { cacheDir: pathToFileURL(join(site.cacheDir, 'astro/')) } : {}),
           base: site.base,

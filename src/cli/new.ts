@@ -11,6 +11,7 @@ import { resolveToday } from '../model/today.ts';
 import { TIERS } from '../schema/plan.ts';
 import { ID_PATTERN, suggestId } from '../schema/primitives.ts';
 import { didYouMean } from '../text/suggest.ts';
+import { placeholderSummary } from '../validate/placeholder.ts';
 
 const USAGE = 'usage: npm run new -- <plan-id> --account "Client name" --owner <person-id> [--tier strategic|key|growth|maintain] [--root DIR]';
 
@@ -21,7 +22,7 @@ export function scaffold(id: string, options: { account: string; owner: string; 
 # The account plan for ${options.account}. Every field is described in src/schema/;
 # run \`npm run check\` after each edit for exact, located feedback.
 account: ${quote(options.account)}
-summary: ${quote(`One line on where the ${options.account} relationship stands and where it is going (at most 280 characters).`)}
+summary: ${quote(placeholderSummary(options.account))}
 status: draft            # draft | active | under-review | suspended | discontinued (drafts are not published)
 tier: ${options.tier}
 owner: ${options.owner}

@@ -33,6 +33,8 @@ export const optionsSchema = z.strictObject({
    * path, e.g. "https://github.com/acme/plans/blob/main/{path}".
    */
   sourceUrl: z.string().regex(/\{path\}/, { error: 'sourceUrl must contain {path}, e.g. "https://github.com/acme/plans/blob/main/{path}"' }).optional(),
+  /** The paper a printed page (the meeting pack) is laid out for. */
+  paper: z.enum(['A4', 'Letter']).default('A4'),
 });
 
 export type KeyplanOptions = z.input<typeof optionsSchema>;
@@ -54,4 +56,6 @@ export interface SiteConfig {
   /** Where parses and rendered diagrams are cached between runs. */
   cacheDir: string;
   sourceUrl?: string;
+  /** The paper printed pages are laid out for. */
+  paper: 'A4' | 'Letter';
 }

@@ -50,6 +50,7 @@ export function resolveSiteConfig(options: KeyplanOptions, env: Record<string, s
     // KEYPLAN_CACHE_DIR gives a benchmark or a CI job a cache of its own.
     cacheDir: env.KEYPLAN_CACHE_DIR?.trim() || join(mode.root, 'node_modules/.cache/keyplan'),
     sourceUrl: o.sourceUrl,
+    paper: o.paper,
   };
 }
 

@@ -31,7 +31,8 @@ export function planTimeline(plan: PlanView, today: IsoDate, href = (goal: strin
   for (const change of plan.data.changes ?? []) {
     events.push({ date: change.date, label: `Re-planned (${change.trigger}), ${change.date}: ${change.summary}`, kind: 'change' });
   }
-  return layoutTimeline(plan.data.period.start, plan.data.period.end, groups, today, events);
+  // A label column wide enough for a 36-character title at the 16 units it prints at (8 pt, site.css).
+  return layoutTimeline(plan.data.period.start, plan.data.period.end, groups, today, events, { labelWidth: 345 });
 }
 
 /** Every plan's goals on one axis, a group per plan; confidential plans show nothing but their name elsewhere, so none here. */

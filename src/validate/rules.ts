@@ -18,6 +18,7 @@ import type { Finding } from './found.ts';
 import type { FieldPath, Severity } from './issue.ts';
 import { closest, didYouMean } from '../text/suggest.ts';
 import { ITEM_LISTS, type ItemKind, type ItemList } from '../schema/items.ts';
+import { isPlaceholderSummary } from './placeholder.ts';
 
 export { ITEM_LISTS, type ItemKind, type ItemList };
 
@@ -130,6 +131,9 @@ export function checkReferences(plans: readonly PlanInput[], people: readonly Pe
       }
     };
 
+    if (data.status !== 'draft' && data.summary && isPlaceholderSummary(data.summary)) {
+      report(file, 'warning', ['summary'], `placeholder summary: this ${data.status} plan is published with the template's "One line on where…"; write one line on where the relationship stands`);
+    }
     if (data.review && reviewState(data.review.next, options.today) === 'overdue') {
       report(file, 'warning', ['review', 'next'], `review overdue: the planning meeting was due on ${data.review.next}; hold it and set review.next to the next date`);
     }

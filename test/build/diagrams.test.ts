@@ -43,7 +43,8 @@ describe('diagrams rendered in Chromium', () => {
   let second: BuildResult;
   beforeAll(() => {
     first = buildSite({ root, outDir: join(root, 'dist') });
-    second = buildSite({ root, outDir: join(root, 'dist') });
+    // The second build has no browser: every diagram comes from the cache, so nothing is left to the reader's.
+    second = buildSite({ root, outDir: join(root, 'dist'), env: { KEYPLAN_CHROMIUM: 'none' } });
   }, 300_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -55,6 +56,13 @@ describe('diagrams rendered in Chromium', () => {
     const page = readPage(join(root, 'dist'), 'plans/acme');
     browserMap = page.querySelector(MAP)!.toString();
     expect(readPage(join(root, 'dist'), 'plans/acme').querySelector(MAP)!.toString()).toBe(browserMap);
+    expect(second.output).not.toContain('no Chromium found');
+    expect(second.output).not.toContain("reader's browser");
+  });
+
+  it('says so on an active plan that has no goals', () => {
+    const page = readPage(join(root, 'dist'), 'plans/acme');
+    expect(text(page.querySelector('.notice'))).toContain('No goals yet. This plan is active but sets no goals');
   });
 
   it('gives every element of the page its own id, however many diagrams it holds', () => {
@@ -116,7 +124,7 @@ describe('diagrams without a browser', () => {
 
   it('still builds, says once how to get build-time diagrams, ships mermaid with the site, and draws the same map', () => {
     expect(build.status).toBe(0);
-    expect(build.output.match(/no Chromium found/g)).toHaveLength(1);
+    expect(build.output.match(/no Chromium found: 2 diagrams will render in the reader's browser/g)).toHaveLength(1);
     expect(build.output).toContain('apt-get install chromium');
     const page = readPage(join(root, 'dist'), 'plans/acme');
     expect(page.querySelectorAll('.diagram svg')).toHaveLength(0);

@@ -79,7 +79,7 @@ describe('the scorecard pages and the portfolio dashboard', () => {
         + '3,950,000 GBP Amber 31 Oct 2026 ▲ +830,000 GBP, better since 31 Aug 2026');
       // Lower is better: 10 + 0.2 × 10 = 12; 11 − 10 (30 Sep) = +1, worse.
       expect(row('signoff-days')).toBe('Median working days to compliance sign-off lower is better, weight 2 10 days amber up to 12 days '
-        + '11 days Amber 15 Nov 2026 ▲ +1 days, worse since 30 Sept 2026');
+        + '11 days Amber 15 Nov 2026 ▲ +1 day, worse since 30 Sept 2026');
       // Target 0, tolerance 0: no amber band. 0 → 0.
       expect(row('promotion-breaches')).toBe('Financial promotion breaches raised against our work lower is better 0 count any miss is red '
         + '0 count Green 31 Oct 2026 = no change since 30 Sept 2026');

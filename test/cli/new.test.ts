@@ -36,6 +36,14 @@ describe('npm run new', () => {
     expect(text).toContain('## Where we stand');
   });
 
+  it('warns when the plan is made active with the template summary still in it', () => {
+    expect(run('acme-bank', '--account', 'Acme Bank', '--owner', 'priya-raman').status).toBe(0);
+    const file = join(root, 'content/plans/acme-bank.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: draft/m, 'status: active'));
+    const check = checkContent({ root, today: '2026-11-25' });
+    expect(check.issues.map((i) => `${i.severity} ${i.field}: ${i.message.split(':')[0]}`)).toContain('warning summary: placeholder summary');
+  });
+
   it('refuses to overwrite an existing plan, and leaves it as it was', () => {
     writeFileSync(join(root, 'content/plans/acme-bank.mdx'), 'my work');
     const result = run('acme-bank', '--account', 'Acme', '--owner', 'priya-raman');

@@ -2,13 +2,15 @@
  * The meeting pack is the plan page printed: in Chromium's print media and as
  * a PDF on A4 and on Letter, what changed and what is open come first, there
  * is no navigation, nothing is cut off at the sides, and the diagrams and
- * timeline are kept.
+ * timeline are kept; every plan's pack, read back with pdftotext, has no
+ * empty page and no split word. The same build is read on a phone, 360 px wide.
  */
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, REPO } from '../build/build-site.ts';
+import { buildSite, htmlFiles, REPO } from '../build/build-site.ts';
 import { serve } from './serve.ts';
 
 const outDir = join(REPO, 'test/.tmp/pack');
@@ -85,4 +87,131 @@ describe('the meeting pack: a plan page printed', () => {
       expect(pages).toBeLessThanOrEqual(10);
     });
   }
+});
+
+/** The sample's plan pages, by id, as built. */
+const planIds = () => readdirSync(join(outDir, 'plans')).filter((id) => existsSync(join(outDir, 'plans', id, 'index.html'))).sort();
+
+/** A PDF's text, page by page, as poppler's pdftotext reads it back. */
+function pdfPages(pdf: Buffer, name: string): string[] {
+  const file = join(outDir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return text.split('\f').slice(0, -1);
+}
+
+/**
+ * Words (letters only, four or more) of what print shows in table cells and headings, from
+ * the DOM; and the halves of hyphenated words, joined ("portuguesespeaking"), as pdftotext
+ * writes a compound wrapped at its hyphen, which is where it may wrap.
+ */
+const printedWords = () => page.evaluate(() => {
+  const words = new Set<string>();
+  const compounds: string[] = [];
+  for (const el of document.querySelectorAll<HTMLElement>('main :is(th, td, h1, h2, h3)')) {
+    if (el.offsetParent === null && getComputedStyle(el).position !== 'fixed') continue;
+    // A stacked cell's column header is printed before it (its data-label).
+    const text = `${el.dataset.label ?? ''} ${el.innerText}`;
+    for (const word of text.split(/[^\p{L}]+/u)) if (word.length >= 4) words.add(word.toLowerCase());
+    for (const [compound] of text.matchAll(/\p{L}+(?:-\p{L}+)+/gu)) {
+      const parts = compound.toLowerCase().split('-');
+      for (let i = 1; i < parts.length; i++) compounds.push(`${parts[i - 1]}-${parts[i]}`);
+    }
+  }
+  return { words: [...words], compounds };
+});
+
+/** A word is whole in the PDF if it is there, or wrapped at the hyphen of a compound it is part of. */
+function whole(word: string, pdfWords: Set<string>, compounds: string[]): boolean {
+  return pdfWords.has(word) || compounds.some((pair) => pair.split('-').includes(word) && pdfWords.has(pair.replace('-', '')));
+}
+
+describe('every sample plan printed', () => {
+  for (const [paper, widthMm] of [['A4', 210], ['Letter', 216]] as const) {
+    it(`on ${paper}: no empty page, every page headed and numbered, no word split in a table or heading`, async () => {
+      await page.setViewportSize({ width: printable(widthMm), height: 1000 });
+      const problems: string[] = [];
+      for (const id of planIds()) {
+        await page.goto(`${server.url}plans/${id}/`);
+        const account = (await page.locator('h1').textContent())!.trim();
+        const pages = pdfPages(await page.pdf({ format: paper, printBackground: true }), `${id}-${paper}`);
+        const pdfWords = new Set(pages.join(' ').toLowerCase().split(/[^\p{L}]+/u));
+        pages.forEach((text, i) => {
+          // The running head and the page number are the margin boxes; a page with nothing else is empty.
+          const body = text.replace(`${account} · meeting pack`, '').replace(/as of \d+ \w+ \d{4}/, '').replace(/Page \d+ of \d+/, '');
+          if (!body.trim()) problems.push(`${id} ${paper} page ${i + 1}: empty`);
+          if (!text.includes(`${account} · meeting pack`)) problems.push(`${id} ${paper} page ${i + 1}: no running head`);
+          if (!text.includes(`Page ${i + 1} of ${pages.length}`)) problems.push(`${id} ${paper} page ${i + 1}: not numbered`);
+        });
+        const { words, compounds } = await printedWords();
+        for (const word of words) if (!whole(word, pdfWords, compounds)) problems.push(`${id} ${paper}: "${word}" is split or missing`);
+      }
+      expect(problems).toEqual([]);
+    }, 120_000);
+  }
+
+  it('lays pages out on A4 unless the options say otherwise', async () => {
+    await page.goto(`${server.url}plans/aldermoor-bank/`);
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    // A4 is 595 × 842 points (Letter 612 × 792).
+    const sizes = new Set([...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map(([, w, h]) => `${Math.round(Number(w))} × ${Math.round(Number(h))}`));
+    expect([...sizes]).toEqual(['595 × 842']);
+  });
+
+  it('prints the goal timeline with no label under 8 pt', async () => {
+    const smallest: Record<string, number> = {};
+    for (const [paper, widthMm] of [['A4', 210], ['Letter', 216]] as const) {
+      await page.setViewportSize({ width: printable(widthMm), height: 1000 });
+      for (const id of planIds()) {
+        await page.goto(`${server.url}plans/${id}/`);
+        const pt = await page.evaluate(() => {
+          let min = Infinity;
+          for (const svg of document.querySelectorAll<SVGSVGElement>('.timeline svg')) {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            for (const t of svg.querySelectorAll('text')) min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * scale * 0.75);
+          }
+          return min;
+        });
+        if (Number.isFinite(pt)) smallest[`${id} ${paper}`] = Math.round(pt * 10) / 10;
+      }
+    }
+    expect(Object.keys(smallest).length).toBeGreaterThan(0);
+    expect(Object.entries(smallest).filter(([, pt]) => pt < 8)).toEqual([]);
+  }, 60_000);
+});
+
+describe('on a phone, 360 px wide', () => {
+  it('no page of the sample scrolls sideways', async () => {
+    const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    try {
+      const wide: string[] = [];
+      const pages = htmlFiles(outDir).filter((f) => !f.startsWith('pagefind/'));
+      expect(pages.length).toBeGreaterThan(40);
+      for (const file of pages) {
+        await phone.goto(server.url + file.replace(/index\.html$/, ''));
+        const [scroll, width] = await phone.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        if (scroll !== width) wide.push(`${file}: ${scroll} px`);
+      }
+      expect(wide).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  }, 120_000);
+
+  it('folds the navigation into a menu that opens without script, and stacks wide tables with labelled cells', async () => {
+    const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    try {
+      await phone.goto(`${server.url}plans/aldermoor-bank/`);
+      const people = phone.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'People' });
+      await expect(people.isVisible()).resolves.toBe(false);
+      await phone.getByText('Menu', { exact: true }).click();
+      await expect(people.isVisible()).resolves.toBe(true);
+      // A stakeholder's influence reads as a labelled line, not a column header far above.
+      const cell = phone.locator('#section_stakeholders tbody tr').first().locator('td[data-label="Influence"]');
+      expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Influence"');
+      expect(await phone.locator('#section_stakeholders thead').isVisible()).toBe(false);
+    } finally {
+      await phone.close();
+    }
+  });
 });

@@ -101,7 +101,7 @@ describe('trend in words', () => {
   it('gives a change in a % measure in percentage points, with the direction and the verdict apart', () => {
     expect(changeText(changeSincePrevious(series)!, '%')).toEqual({ symbol: '▲', amount: '+0.5 pts', verdict: 'better' });
     const days = trendSeries({ actual: 11, history: [{ date: '2026-09-30', value: 10 }] });
-    expect(changeText(changeSincePrevious(days, 'lower')!, 'days')).toEqual({ symbol: '▲', amount: '+1 days', verdict: 'worse' });
+    expect(changeText(changeSincePrevious(days, 'lower')!, 'days')).toEqual({ symbol: '▲', amount: '+1 day', verdict: 'worse' });
     const pipeline = trendSeries({ actual: 0, history: [{ date: '2026-06-30', value: 900_000 }] });
     expect(changeText(changeSincePrevious(pipeline)!, 'EUR')).toEqual({ symbol: '▼', amount: '−900,000 EUR', verdict: 'worse' });
     const flat = trendSeries({ actual: 0, history: [{ date: '2026-09-30', value: 0 }] });

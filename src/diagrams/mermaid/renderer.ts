@@ -95,7 +95,7 @@ export class DiagramRenderer {
    * Every source rendered, or found in the cache. Without a browser the
    * uncached ones are simply missing from the result.
    */
-  async renderAll(sources: Iterable<string>): Promise<{ results: Map<string, Outcome>; stats: RenderStats }> {
+  async renderAll(sources: Iterable<string>, onProgress?: (done: number, total: number) => void): Promise<{ results: Map<string, Outcome>; stats: RenderStats }> {
     const started = performance.now();
     const results = new Map<string, Outcome>();
     const todo = new Map<string, string>();
@@ -110,7 +110,7 @@ export class DiagramRenderer {
     let failed = 0;
     if (todo.size > 0 && this.canRender) {
       mkdirSync(this.#options.cacheDir, { recursive: true });
-      const rendered = await this.#renderInBrowser([...todo]);
+      const rendered = await this.#renderInBrowser([...todo], onProgress);
       for (const [hash, result] of rendered) {
         let outcome: Outcome;
         if ('error' in result) {
@@ -190,7 +190,7 @@ export class DiagramRenderer {
     return this.#browser;
   }
 
-  async #renderInBrowser(items: [string, string][]): Promise<Map<string, Rendered>> {
+  async #renderInBrowser(items: [string, string][], onProgress?: (done: number, total: number) => void): Promise<Map<string, Rendered>> {
     const browser = await this.#launch();
     const pageCount = Math.max(1, Math.min(this.#options.pages ?? 2, Math.ceil(items.length / 4)));
     const batch = this.#options.batch ?? 20;
@@ -206,6 +206,7 @@ export class DiagramRenderer {
             const result = results[i];
             out.set(hash, 'svg' in result ? { svg: compactSvg(result.svg) } : result);
           });
+          onProgress?.(out.size, items.length);
         }
       } finally {
         this.#idle.push(page);
