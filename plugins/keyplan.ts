@@ -53,7 +53,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
           if (config.base === '/' && site.base !== '/') updateConfig({ base: site.base, trailingSlash: 'always' });
           return;
         }
-        const check = () => checkContent({ root, today: site.today, perspectives: site.perspectives, cacheDir: site.cacheDir, deferCacheWrite: command === 'dev' });
+        const check = () => checkContent({ root, today: site.today, perspectives: site.perspectives, cacheDir: site.cacheDir, deferCacheWrite: command === 'dev', rules: site.rules });
         renderer = new DiagramRenderer({ cacheDir: join(site.cacheDir, 'diagrams'), browserPath: site.chromium });
         const diagramLog = logger.fork('keyplan:diagrams');
         if (!renderer.canRender) {
@@ -97,7 +97,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         await renderBodies();
         state.pageKeys = pageKeys(state, diagramsOf, hiddenPlans(state.result, site));
         if (state.result.errors > 0 && command !== 'dev') {
-          report({ ...state.result, issues: state.result.issues.filter((i) => i.field === 'body' && i.message.startsWith('mermaid:')) }, logger);
+          report({ ...state.result, issues: state.result.issues.filter((i) => i.rule === 'keyplan/mermaid') }, logger);
           failBuild(state.result.errors, logger);
         }
         if (command !== 'dev') await renderer.close();
@@ -197,6 +197,7 @@ export function resolveSiteConfig(options: KeyplanOptions, env: Record<string, s
     // KEYPLAN_CACHE_DIR gives a benchmark or a CI job a cache of its own.
     cacheDir: env.KEYPLAN_CACHE_DIR?.trim() || join(mode.root, 'node_modules/.cache/keyplan'),
     sourceUrl: o.sourceUrl,
+    rules: o.rules,
   };
 }
 
@@ -239,10 +240,11 @@ async function renderAll(state: ContentState, log: AstroIntegrationLogger): Prom
     const result = results.get(hash);
     return result && 'file' in result ? [[job.source, result.file] as const] : [];
   }));
-  const issues = diagramIssues(jobs, results);
+  const issues = diagramIssues(jobs, results, state.config.rules);
   if (issues.length) {
     const all = [...state.result.issues, ...issues].sort(compareIssues);
-    state.result = { ...state.result, issues: all, errors: state.result.errors + issues.length };
+    const errors = issues.filter((i) => i.severity === 'error').length;
+    state.result = { ...state.result, issues: all, errors: state.result.errors + errors, warnings: state.result.warnings + issues.length - errors };
   }
   const missing = jobs.length - state.diagrams.size - issues.length;
   log.info(`rendered ${plural(stats.rendered, 'diagram')} (${stats.cached} cached) in ${(stats.ms / 1000).toFixed(1)}s`

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_PERSPECTIVES } from '../src/schema/measure.ts';
 import { calendarDate, ID_PATTERN } from '../src/schema/primitives.ts';
+import { rulesOption } from '../src/validate/rules-option.ts';
 
 export const optionsSchema = z.strictObject({
   /** Shown in the header and the page titles. */
@@ -33,6 +34,8 @@ export const optionsSchema = z.strictObject({
    * path, e.g. "https://github.com/acme/plans/blob/main/{path}".
    */
   sourceUrl: z.string().regex(/\{path\}/, { error: 'sourceUrl must contain {path}, e.g. "https://github.com/acme/plans/blob/main/{path}"' }).optional(),
+  /** A severity per rule id ('off', 'warning' or 'error'), e.g. { 'keyplan/stale-actual': 'error' }; the rules are listed at /rules/. */
+  rules: rulesOption,
 });
 
 export type KeyplanOptions = z.input<typeof optionsSchema>;
@@ -54,4 +57,6 @@ export interface SiteConfig {
   /** Where parses and rendered diagrams are cached between runs. */
   cacheDir: string;
   sourceUrl?: string;
+  /** The `rules` option: severities that differ from each rule's default. */
+  rules: Record<string, 'off' | 'warning' | 'error'>;
 }

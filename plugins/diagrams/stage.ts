@@ -7,6 +7,7 @@
 import { stakeholderDiagram } from '../../src/diagrams/stakeholders.ts';
 import type { CheckResult } from '../../src/validate/check.ts';
 import type { Issue } from '../../src/validate/issue.ts';
+import { levelOf, type RuleOverrides } from '../../src/validate/rule-registry.ts';
 import { diagramHash, type Outcome } from './renderer.ts';
 
 export interface DiagramJob {
@@ -47,7 +48,10 @@ function generatedSource(plan: CheckResult['plans'][number], names: ReadonlyMap<
 }
 
 /** mermaid's error in a body block, at the line mermaid names (else the fence). */
-export function diagramIssues(jobs: readonly DiagramJob[], results: ReadonlyMap<string, Outcome | { error: string; line?: number } | { ok: true }>): Issue[] {
+export function diagramIssues(jobs: readonly DiagramJob[], results: ReadonlyMap<string, Outcome | { error: string; line?: number } | { ok: true }>,
+  rules?: RuleOverrides): Issue[] {
+  const severity = levelOf('keyplan/mermaid', rules);
+  if (severity === 'off') return [];
   const issues: Issue[] = [];
   for (const job of jobs) {
     if (job.fence === undefined) continue;
@@ -56,7 +60,7 @@ export function diagramIssues(jobs: readonly DiagramJob[], results: ReadonlyMap<
     const lines = job.source.replace(/\n$/, '').split('\n').length;
     // mermaid counts from the block's first line; at end of input it may name a line past the last.
     const line = result.line ? job.fence + Math.min(result.line, lines) : job.fence;
-    issues.push({ file: job.file, line, column: 1, severity: 'error', field: 'body', message: `mermaid: ${oneLine(result.error)}` });
+    issues.push({ file: job.file, line, column: 1, severity, rule: 'keyplan/mermaid', field: 'body', message: `mermaid: ${oneLine(result.error)}` });
   }
   return issues;
 }

@@ -74,7 +74,7 @@ describe('link errors', () => {
     const file = loadFile('content/plans/acme.mdx', 'plan', planWith(link));
     const others = loadContent(ROOT).filter((f) => f.file !== 'content/plans/acme.mdx');
     const { issues } = checkFiles([file, ...others], { today: TODAY });
-    expect(issues.map(formatIssue)).toEqual([`content/plans/acme.mdx:14:${column} error body: ${message}`]);
+    expect(issues.map(formatIssue)).toEqual([`content/plans/acme.mdx:14:${column} error body: ${message} [keyplan/broken-link]`]);
   });
 
   describe.each(PROCESSORS)('under %s', (processor) => {
