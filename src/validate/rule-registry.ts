@@ -165,7 +165,7 @@ export function unknownRuleMessage(id: string): string | undefined {
   return `unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; the rules are listed at /rules/ and in the README`;
 }
 
-/** Where a writer reads more about a rule, relative to the site's base. */
-export function rulePagePath(id: string): string {
-  return `rules/#${id.replace('/', '-')}`;
+/** The anchor of a rule on the /rules/ page: `keyplan-unknown-person`. */
+export function ruleAnchor(id: string): string {
+  return id.replace('/', '-');
 }
