@@ -93,7 +93,7 @@ export function loadFile(file: string, kind: FileKind, source: string, disk?: Di
   let yaml = source.startsWith('\uFEFF') ? source.slice(1) : source;
   if (kind === 'plan') {
     const split = splitFrontmatter(source);
-    if (isSplitProblem(split)) return { ...base, unreadable: { line: split.line, column: 1, message: split.message, rule: 'keyplan/frontmatter' } };
+    if (isSplitProblem(split)) return { ...base, unreadable: { line: split.line, column: 1, message: split.message, rule: split.rule } };
     Object.assign(base, { yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine });
     yaml = split.yaml;
   }

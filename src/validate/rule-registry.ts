@@ -29,7 +29,7 @@ export const RULES = [
   { id: 'keyplan/frontmatter', severity: 'error', description: 'A plan has no frontmatter block, an unclosed one, or one that is not a list of fields.',
     fix: 'Start the file with a line "---", write the fields as "name: value" lines, and close the block with "---".',
     example: { before: 'account: Acme Bank\n…', after: '---\naccount: Acme Bank\n…\n---' } },
-  { id: 'keyplan/empty-file', severity: 'error', description: 'A person file or a plan\'s frontmatter is empty.',
+  { id: 'keyplan/empty-file', severity: 'error', description: 'A person file, a plan file or a plan\'s frontmatter is empty.',
     fix: 'Write the required fields, or delete the file.',
     example: { before: '---\n---', after: '---\naccount: Acme Bank\nsummary: …\n---' } },
   { id: 'keyplan/file-name', severity: 'error', description: 'A file name is not a valid id (lower-case letters, digits, single hyphens).',

@@ -134,11 +134,11 @@ describe('frontmatter', () => {
   });
 
   it('names the problem and its line when there is no frontmatter to split', () => {
-    expect(splitFrontmatter('')).toEqual({ line: 1, message: expect.stringMatching(/^the file is empty/) });
-    expect(splitFrontmatter(' \n\n')).toEqual({ line: 1, message: expect.stringMatching(/^the file is empty/) });
-    expect(splitFrontmatter('\n# Acme\n')).toEqual({ line: 2, message: expect.stringMatching(/^no frontmatter/) });
-    expect(splitFrontmatter('----\naccount: Acme\n----\n')).toEqual({ line: 1, message: expect.stringMatching(/^no frontmatter/) });
-    expect(splitFrontmatter('\n---\naccount: Acme\n\nText\n')).toEqual({ line: 2, message: expect.stringMatching(/^the frontmatter is not closed/) });
+    expect(splitFrontmatter('')).toEqual({ line: 1, rule: 'keyplan/empty-file', message: expect.stringMatching(/^the file is empty/) });
+    expect(splitFrontmatter(' \n\n')).toEqual({ line: 1, rule: 'keyplan/empty-file', message: expect.stringMatching(/^the file is empty/) });
+    expect(splitFrontmatter('\n# Acme\n')).toEqual({ line: 2, rule: 'keyplan/frontmatter', message: expect.stringMatching(/^no frontmatter/) });
+    expect(splitFrontmatter('----\naccount: Acme\n----\n')).toEqual({ line: 1, rule: 'keyplan/frontmatter', message: expect.stringMatching(/^no frontmatter/) });
+    expect(splitFrontmatter('\n---\naccount: Acme\n\nText\n')).toEqual({ line: 2, rule: 'keyplan/frontmatter', message: expect.stringMatching(/^the frontmatter is not closed/) });
   });
 });
 
