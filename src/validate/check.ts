@@ -137,7 +137,8 @@ function checkBodyLinks(plans: readonly CheckedPlan[], planInputs: readonly Plan
     for (const link of plan.outline?.links ?? []) {
       const resolved = resolveLink(link.url, plan.id, targets);
       if (resolved.kind === 'error') {
-        findings.push({ file: plan.source.file, rule: 'keyplan/broken-link', path: [], field: ['body'], at: link, message: resolved.message });
+        findings.push({ file: plan.source.file, rule: 'keyplan/broken-link', path: [], field: ['body'],
+          at: { line: link.line, column: link.column, endLine: link.endLine, endColumn: link.endColumn }, message: resolved.message });
       }
     }
   }
@@ -259,7 +260,8 @@ function locate(findings: readonly Finding[], files: readonly SourceFile[], rule
       }
       position = locator.locate(f.path, f.anchor);
     }
-    return [{ file: f.file, line: position.line, column: position.column, severity, rule: f.rule,
+    const end = f.at?.endLine === undefined ? {} : { endLine: f.at.endLine, endColumn: f.at.endColumn };
+    return [{ file: f.file, line: position.line, column: position.column, ...end, severity, rule: f.rule,
       field: formatFieldPath(f.field ?? f.path), message: f.message }];
   });
   return issues.sort(compareIssues);

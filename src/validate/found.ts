@@ -13,5 +13,5 @@ export interface Finding {
   field?: FieldPath;
   message: string;
   /** Already known (YAML syntax errors, body positions): skips locating. */
-  at?: { line: number; column: number };
+  at?: { line: number; column: number; endLine?: number; endColumn?: number };
 }
