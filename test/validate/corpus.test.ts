@@ -150,20 +150,20 @@ describe('npm run check', () => {
     expect(run.stdout).toEqual(expectedLines(fixture));
     expect(run.stderr).toMatch(/3 plans, 2 people checked in \d+ ms \(today is 2026-11-25\): 6 errors in 4 files, 1 warning/);
     expect(run.status).toBe(1);
-  });
+  }, 60_000);
 
   it('exits 0 and prints nothing on stdout for valid content', () => {
     const run = cli(join(VALID, 'small-portfolio'));
     expect(run.stdout).toEqual([]);
     expect(run.stderr).toMatch(/: 0 errors, 0 warnings/);
     expect(run.status).toBe(0);
-  });
+  }, 60_000);
 
   it('exits 0 when there are only warnings', () => {
     const run = cli(join(INVALID, 'warn-review-overdue'));
     expect(run.stdout).toEqual(expectedLines(join(INVALID, 'warn-review-overdue')));
     expect(run.status).toBe(0);
-  });
+  }, 60_000);
 
   it('--format github prints one annotation per problem', () => {
     const run = cli(join(INVALID, 'many-files-many-mistakes'), '--format', 'github');
@@ -174,5 +174,5 @@ describe('npm run check', () => {
     expect(run.stdout).toContain('::warning file=content/plans/initech.mdx,line=12,col=9,title=keyplan/review-overdue::review.next: '
       + 'review overdue: the planning meeting was due on 2026-10-10; hold it and set review.next to the next date');
     expect(run.status).toBe(1);
-  });
+  }, 60_000);
 });

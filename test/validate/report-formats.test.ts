@@ -117,21 +117,21 @@ describe('severity per rule', () => {
     const run = checkWith(root, { 'keyplan/stale-actual': 'error' });
     expect(run.stdout).toMatch(/^content\/plans\/acme\.mdx:20:11 error scorecard\[0\]\.asOf: stale actual: .* \[keyplan\/stale-actual\]\n$/);
     expect(run.status).toBe(1);
-  });
+  }, 60_000);
 
   it('npm run check drops a rule turned off, and exits 0', () => {
     const run = checkWith(root, { 'keyplan/stale-actual': 'off' });
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/0 errors, 0 warnings/);
     expect(run.status).toBe(0);
-  });
+  }, 60_000);
 
   it('an unknown rule in the options is an error with did-you-mean', () => {
     const run = checkWith(root, { 'keyplan/stale-actuals': 'error' });
     expect(run.stderr).toContain('keyplan({ rules.keyplan/stale-actuals }): unknown rule "keyplan/stale-actuals" (did you mean "keyplan/stale-actual"?)');
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.status).toBe(1);
-  });
+  }, 60_000);
 
   it('--format sarif --output writes the SARIF file; an unknown format is refused', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'keyplan-sarif-')), 'findings.sarif');
@@ -145,5 +145,5 @@ describe('severity per rule', () => {
     const bad = checkWith(root, {}, '--format', 'xml');
     expect(bad.stderr).toContain('unknown format "xml": use one of text, github, json, sarif');
     expect(bad.status).toBe(2);
-  });
+  }, 60_000);
 });
