@@ -46,7 +46,7 @@ export class ContentPipeline {
   check(): { result: CheckResult; ms: number } {
     const started = performance.now();
     const result = checkContent({ root: this.#root, today: this.#site.today, perspectives: this.#site.perspectives,
-      cacheDir: this.#site.cacheDir, deferCacheWrite: this.#dev });
+      cacheDir: this.#site.cacheDir, deferCacheWrite: this.#dev, rules: this.#site.rules });
     return { result, ms: Math.round(performance.now() - started) };
   }
 

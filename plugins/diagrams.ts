@@ -39,7 +39,7 @@ export async function renderDiagrams(prepared: Prepared, renderer: DiagramRender
     list.push(file ?? `browser:${job.source}`);
     of.set(job.plan, list);
   }
-  const issues = diagramIssues(jobs, results);
+  const issues = diagramIssues(jobs, results, prepared.config.rules);
   // Diagrams with neither an SVG nor an error: no browser drew them (a block used twice counts twice).
   const missing = jobs.filter((job) => !results.has(diagramHash(job.source))).length;
   // Only when something is actually left to the reader's browser: a build served from the cache needs none.

@@ -55,7 +55,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         const snapshot = await pipeline.snapshot(result);
         if (snapshot.errors.length > 0 && !dev) {
           // Only the diagrams' findings are new here: the check's were reported above.
-          report({ issues: snapshot.errors.filter((i) => !result.issues.includes(i)), errors: snapshot.errors.length - result.errors, warnings: 0 }, logger);
+          report({ issues: snapshot.errors.filter((i) => i.rule === 'keyplan/mermaid'), errors: snapshot.errors.length - result.errors, warnings: 0 }, logger);
           failBuild(snapshot.errors.length, logger);
         }
         if (!dev) await pipeline.renderer.close();

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_PERSPECTIVES } from '../schema/measure.ts';
 import { calendarDate, ID_PATTERN } from '../schema/primitives.ts';
+import { rulesOption } from '../validate/rules-option.ts';
 
 export const optionsSchema = z.strictObject({
   /** Shown in the header and the page titles. */
@@ -35,6 +36,8 @@ export const optionsSchema = z.strictObject({
   sourceUrl: z.string().regex(/\{path\}/, { error: 'sourceUrl must contain {path}, e.g. "https://github.com/acme/plans/blob/main/{path}"' }).optional(),
   /** The paper a printed page (the meeting pack) is laid out for. */
   paper: z.enum(['A4', 'Letter']).default('A4'),
+  /** A severity per rule id ('off', 'warning' or 'error'), e.g. { 'keyplan/stale-actual': 'error' }; the rules are listed at /rules/. */
+  rules: rulesOption,
 });
 
 export type KeyplanOptions = z.input<typeof optionsSchema>;
@@ -58,4 +61,6 @@ export interface SiteConfig {
   sourceUrl?: string;
   /** The paper printed pages are laid out for. */
   paper: 'A4' | 'Letter';
+  /** The `rules` option: severities that differ from each rule's default. */
+  rules: Record<string, 'off' | 'warning' | 'error'>;
 }

@@ -51,6 +51,7 @@ export function resolveSiteConfig(options: KeyplanOptions, env: Record<string, s
     cacheDir: env.KEYPLAN_CACHE_DIR?.trim() || join(mode.root, 'node_modules/.cache/keyplan'),
     sourceUrl: o.sourceUrl,
     paper: o.paper,
+    rules: o.rules,
   };
 }
 

@@ -18,6 +18,9 @@ export interface BodyLink {
   url: string;
   line: number;
   column: number;
+  /** Where the link ends in the file, for tools that underline it. */
+  endLine?: number;
+  endColumn?: number;
   /** `[](…)`: the text is to be filled with the target's name. */
   empty: boolean;
   /** Slug of the nearest heading above the link, for pointing back at it. */
@@ -81,10 +84,12 @@ export function outlineBody(body: string, bodyLine: number): Outline | OutlineEr
       headings.push({ slug: under, text, line: (node.position?.start.line ?? 1) + offset });
     } else if (node.type === 'link' || node.type === 'definition') {
       const start = node.position?.start;
+      const end = node.position?.end;
       links.push({
         url: node.url,
         line: (start?.line ?? 1) + offset,
         column: start?.column ?? 1,
+        ...(end ? { endLine: end.line + offset, endColumn: end.column } : {}),
         empty: node.type === 'link' && node.children.length === 0,
         under,
       });

@@ -12,6 +12,7 @@ import type { IsoDate } from '../model/dates.ts';
 import type { Finding } from './found.ts';
 import { compareIssues, formatFieldPath, type FieldPath, type Issue } from './issue.ts';
 import { loadContent, type SourceFile } from './load.ts';
+import { levelOf, type RuleOverrides } from './rule-registry.ts';
 import { Locator } from './locate.ts';
 import { checkReferences, intendedId, ITEM_LISTS, type ItemKind, type ItemList, type PersonInput, type PlanInput } from './rules.ts';
 import { schemaFindings } from './schema-findings.ts';
@@ -29,6 +30,8 @@ export interface CheckOptions {
   cacheDir?: string;
   /** Write that cache a moment later (dev: off the path of an edit). */
   deferCacheWrite?: boolean;
+  /** The `rules` option: a severity per rule id, or 'off' to drop its findings. */
+  rules?: RuleOverrides;
 }
 
 export interface CheckedPlan {
@@ -66,7 +69,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   return result;
 }
 
-export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOptions, 'today' | 'perspectives'>): CheckResult {
+export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOptions, 'today' | 'perspectives' | 'rules'>): CheckResult {
   const plansSchema = planSchema(options.perspectives ?? DEFAULT_PERSPECTIVES);
   const plansKey = `plan:${(options.perspectives ?? DEFAULT_PERSPECTIVES).join(',')}`;
   const findings: Finding[] = [];
@@ -77,23 +80,23 @@ export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOpti
 
   for (const source of files) {
     if (source.unreadable) {
-      findings.push({ file: source.file, severity: 'error', path: [], message: source.unreadable.message,
+      findings.push({ file: source.file, rule: source.unreadable.rule, path: [], message: source.unreadable.message,
         at: { line: source.unreadable.line, column: source.unreadable.column } });
     }
     if (source.kind === 'plan') {
       const { valid, salvaged } = checkSchemaOnce(source, plansSchema, plansKey, findings);
       const outline = source.body === undefined ? undefined : outlineOf(source);
       if (outline && isOutlineError(outline)) {
-        findings.push({ file: source.file, severity: 'error', path: [], field: ['body'], at: outline, message: outline.message });
+        findings.push({ file: source.file, rule: 'keyplan/mdx', path: [], field: ['body'], at: outline, message: outline.message });
       }
       for (const problem of outline && !isOutlineError(outline) ? outline.problems : []) {
-        findings.push({ file: source.file, severity: 'error', path: [], field: ['body'], at: problem, message: problem.message });
+        findings.push({ file: source.file, rule: 'keyplan/body-code', path: [], field: ['body'], at: problem, message: problem.message });
       }
       plans.push({ id: source.id, source, data: valid as PlanData | undefined, outline: outline && !isOutlineError(outline) ? outline : undefined });
       planInputs.push({ id: source.id, file: source.file, data: salvaged as Partial<PlanData> | undefined, writtenIds: writtenIds(source.data) });
       if (source.body !== undefined && Buffer.byteLength(source.body) > BODY_WARN_BYTES) {
         const size = (Buffer.byteLength(source.body) / 1024 / 1024).toFixed(1);
-        findings.push({ file: source.file, severity: 'warning', path: [], field: ['body'], at: { line: source.bodyLine!, column: 1 },
+        findings.push({ file: source.file, rule: 'keyplan/large-body', path: [], field: ['body'], at: { line: source.bodyLine!, column: 1 },
           message: `the body is ${size} MB; a plan's narrative over ${BODY_WARN_BYTES / 1024} KB slows every build: link long documents instead of pasting them` });
       }
     } else {
@@ -105,7 +108,7 @@ export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOpti
   findings.push(...checkReferences(planInputs, personInputs, { today: options.today }));
   findings.push(...checkBodyLinks(plans, planInputs, personInputs));
 
-  const issues = locate(findings, files);
+  const issues = locate(findings, files, options.rules);
   return {
     issues,
     errors: issues.filter((i) => i.severity === 'error').length,
@@ -139,7 +142,8 @@ function checkBodyLinks(plans: readonly CheckedPlan[], planInputs: readonly Plan
     for (const link of plan.outline?.links ?? []) {
       const resolved = resolveLink(link.url, plan.id, targets);
       if (resolved.kind === 'error') {
-        findings.push({ file: plan.source.file, severity: 'error', path: [], field: ['body'], at: link, message: resolved.message });
+        findings.push({ file: plan.source.file, rule: 'keyplan/broken-link', path: [], field: ['body'],
+          at: { line: link.line, column: link.column, endLine: link.endLine, endColumn: link.endColumn }, message: resolved.message });
       }
     }
   }
@@ -245,10 +249,12 @@ function writtenIds(data: unknown): Map<string, ItemKind> {
   return ids;
 }
 
-function locate(findings: readonly Finding[], files: readonly SourceFile[]): Issue[] {
+function locate(findings: readonly Finding[], files: readonly SourceFile[], rules?: RuleOverrides): Issue[] {
   const byFile = new Map(files.map((f) => [f.file, f]));
   const locators = new Map<string, Locator>();
-  const issues = findings.map((f): Issue => {
+  const issues = findings.flatMap((f): Issue[] => {
+    const severity = levelOf(f.rule, rules);
+    if (severity === 'off') return [];
     let position = f.at;
     if (!position) {
       const source = byFile.get(f.file)!;
@@ -259,8 +265,9 @@ function locate(findings: readonly Finding[], files: readonly SourceFile[]): Iss
       }
       position = locator.locate(f.path, f.anchor);
     }
-    return { file: f.file, line: position.line, column: position.column, severity: f.severity,
-      field: formatFieldPath(f.field ?? f.path), message: f.message };
+    const end = f.at?.endLine === undefined ? {} : { endLine: f.at.endLine, endColumn: f.at.endColumn };
+    return [{ file: f.file, line: position.line, column: position.column, ...end, severity, rule: f.rule,
+      field: formatFieldPath(f.field ?? f.path), message: f.message }];
   });
   return issues.sort(compareIssues);
 }

@@ -13,6 +13,7 @@ export interface SplitPlan {
 export interface SplitProblem {
   line: number;
   message: string;
+  rule: 'keyplan/empty-file' | 'keyplan/frontmatter';
 }
 
 const FENCE = /^---[ \t]*$/;
@@ -20,19 +21,19 @@ const FENCE = /^---[ \t]*$/;
 export function splitFrontmatter(source: string): SplitPlan | SplitProblem {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   if (text.trim() === '') {
-    return { line: 1, message: 'the file is empty: a plan starts with a line "---", its fields (account, summary, status, ...), and a closing "---"' };
+    return { line: 1, rule: 'keyplan/empty-file', message: 'the file is empty: a plan starts with a line "---", its fields (account, summary, status, ...), and a closing "---"' };
   }
   const lines = text.split('\n');
   // Blank lines may stand before the opening fence.
   let open = 0;
   while (open < lines.length && lines[open].trim() === '') open++;
   if (!FENCE.test(lines[open].replace(/\r$/, ''))) {
-    return { line: open + 1, message: 'no frontmatter: a plan starts with a line "---", then its fields, then a closing "---" before the body' };
+    return { line: open + 1, rule: 'keyplan/frontmatter', message: 'no frontmatter: a plan starts with a line "---", then its fields, then a closing "---" before the body' };
   }
   let close = open + 1;
   while (close < lines.length && !FENCE.test(lines[close].replace(/\r$/, ''))) close++;
   if (close >= lines.length) {
-    return { line: open + 1, message: 'the frontmatter is not closed: add a line "---" after the last field, before the body' };
+    return { line: open + 1, rule: 'keyplan/frontmatter', message: 'the frontmatter is not closed: add a line "---" after the last field, before the body' };
   }
   return {
     yaml: lines.slice(open + 1, close).join('\n'),

@@ -12,6 +12,7 @@ import * as jsYaml from 'js-yaml';
 import { ContentCache } from '../cache/content-cache.ts';
 import { splitFrontmatter, isSplitProblem } from './frontmatter.ts';
 import { describeYamlError } from './yaml-problem.ts';
+import type { RuleId } from './rule-registry.ts';
 
 export type FileKind = 'plan' | 'person';
 
@@ -30,7 +31,7 @@ export interface SourceFile {
   body?: string;
   bodyLine?: number;
   /** Why the file could not be read: one message for the file, no cascade. */
-  unreadable?: { line: number; column: number; message: string };
+  unreadable?: { line: number; column: number; message: string; rule: RuleId };
 }
 
 export const PLANS_DIR = 'content/plans';
@@ -98,7 +99,7 @@ export function loadFile(file: string, kind: FileKind, source: string, disk?: Di
   let yaml = source.startsWith('\uFEFF') ? source.slice(1) : source;
   if (kind === 'plan') {
     const split = splitFrontmatter(source);
-    if (isSplitProblem(split)) return { ...base, unreadable: { line: split.line, column: 1, message: split.message } };
+    if (isSplitProblem(split)) return { ...base, unreadable: { line: split.line, column: 1, message: split.message, rule: split.rule } };
     Object.assign(base, { yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine });
     yaml = split.yaml;
   }
@@ -106,16 +107,16 @@ export function loadFile(file: string, kind: FileKind, source: string, disk?: Di
   const parsed = parseCached(hash, yaml, disk);
   if ('error' in parsed) {
     const { line, column, message } = parsed.error;
-    return { ...base, unreadable: { line: base.yamlLine + line - 1, column, message } };
+    return { ...base, unreadable: { line: base.yamlLine + line - 1, column, message, rule: 'keyplan/yaml' } };
   }
   const data = parsed.data;
   if (data === null || data === undefined) {
     const what = kind === 'plan' ? 'the frontmatter is empty: a plan needs at least account, summary, status, tier, owner, period and review'
       : 'the file is empty: a person needs at least name and title';
-    return { ...base, unreadable: { line: base.yamlLine, column: 1, message: what } };
+    return { ...base, unreadable: { line: base.yamlLine, column: 1, message: what, rule: 'keyplan/empty-file' } };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { ...base, unreadable: { line: base.yamlLine, column: 1,
+    return { ...base, unreadable: { line: base.yamlLine, column: 1, rule: 'keyplan/frontmatter',
       message: Array.isArray(data) ? 'expected fields as "name: value" lines, got a list: remove the "- " in front of each field'
         : 'expected fields as "name: value" lines, got a single value' } };
   }

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { describeValue } from '../schema/primitives.ts';
 import type { Finding } from './found.ts';
+import type { RuleId } from './rule-registry.ts';
 import { formatFieldPath, type FieldPath } from './issue.ts';
 import { closest, didYouMean } from '../text/suggest.ts';
 
@@ -26,13 +27,13 @@ export function schemaFindings(file: string, schema: z.ZodType, data: unknown, i
 function fromIssue(file: string, schema: z.ZodType, data: unknown, issue: ZodIssue, path: FieldPath): Finding[] {
   const value = valueAt(data, path);
   const parentPath = path.slice(0, -1);
-  const at = (message: string, extra: Partial<Finding> = {}): Finding =>
-    ({ file, severity: 'error', path, message, ...extra });
+  const at = (rule: RuleId, message: string, extra: Partial<Finding> = {}): Finding =>
+    ({ file, rule, path, message, ...extra });
 
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = Object.keys(shapeAt(schema, path) ?? {});
-      return issue.keys.map((key) => at(
+      return issue.keys.map((key) => at('keyplan/unknown-field',
         `unknown field "${key}"${didYouMean(key, known) || (known.length ? `; allowed here: ${known.join(', ')}` : '')}`,
         { path: [...path, key], anchor: 'key' }));
     }
@@ -42,22 +43,22 @@ function fromIssue(file: string, schema: z.ZodType, data: unknown, issue: ZodIss
       const isMissing = value === undefined && parent !== null && typeof parent === 'object'
         && !(Array.isArray(parent) ? typeof key === 'number' && key < parent.length : Object.hasOwn(parent, key as string));
       if (isMissing && path.length > 0) {
-        return [at(`missing required field "${String(key)}"${hint(schema, path)}`, { path: parentPath, anchor: 'object', field: path })];
+        return [at('keyplan/missing-field', `missing required field "${String(key)}"${hint(schema, path)}`, { path: parentPath, anchor: 'object', field: path })];
       }
       if (value === null && issue.expected !== 'null') {
-        return [at(`has no value: write ${expectedWords(issue.expected)} after the colon, or remove the line`)];
+        return [at('keyplan/wrong-type', `has no value: write ${expectedWords(issue.expected)} after the colon, or remove the line`)];
       }
       if (issue.message.startsWith('Invalid input')) {
-        return [at(`expected ${expectedWords(issue.expected)}, got ${describeValue(value)}`)];
+        return [at('keyplan/wrong-type', `expected ${expectedWords(issue.expected)}, got ${describeValue(value)}`)];
       }
-      return [at(issue.message)];
+      return [at('keyplan/wrong-type', issue.message)];
     }
     case 'invalid_value': {
       const options = issue.values.map((v) => String(v));
       if (typeof value !== 'string') {
-        return [at(`expected one of ${options.join(', ')}, got ${describeValue(value)}`)];
+        return [at('keyplan/not-allowed', `expected one of ${options.join(', ')}, got ${describeValue(value)}`)];
       }
-      return [at(`"${value}" is not allowed; use one of ${options.join(', ')}${didYouMean(value, options)}`)];
+      return [at('keyplan/not-allowed', `"${value}" is not allowed; use one of ${options.join(', ')}${didYouMean(value, options)}`)];
     }
     case 'invalid_union': {
       // Report the branch that fits the shape of what was written (a mapping for money).
@@ -66,20 +67,20 @@ function fromIssue(file: string, schema: z.ZodType, data: unknown, issue: ZodIss
       if (branch && value !== null && typeof value === 'object') {
         return branch.flatMap((b) => fromIssue(file, schema, data, b, [...path, ...(b.path as FieldPath)]));
       }
-      return [at(issue.message)];
+      return [at('keyplan/invalid-value', issue.message)];
     }
     case 'too_small':
     case 'too_big': {
       // The size of a list is a property of the list: point at its key, not its first entry.
-      if (Array.isArray(value)) return [at(issue.message, { anchor: 'key' })];
+      if (Array.isArray(value)) return [at('keyplan/out-of-range', issue.message, { anchor: 'key' })];
       if (issue.message.startsWith('Too ')) {
         const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
-        return [at(`must be ${bound}`)];
+        return [at('keyplan/out-of-range', `must be ${bound}`)];
       }
-      return [at(issue.message)];
+      return [at('keyplan/out-of-range', issue.message)];
     }
     default:
-      return [at(issue.message)];
+      return [at('keyplan/invalid-value', issue.message)];
   }
 }
 

@@ -147,7 +147,7 @@ describe('a mermaid mistake', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   // The fence is on line 16. mermaid finds the unclosed bracket at the end of the block and names
   // the line after it; the message points at the block's last line, 19.
-  const expected = /^content\/plans\/acme\.mdx:19:1 error body: mermaid: Parse error on line \d+: Expecting .*got '1' \(near "> b\[Pitch {2}b --> c"\)$/m;
+  const expected = /^content\/plans\/acme\.mdx:19:1 error body: mermaid: Parse error on line \d+: Expecting .*got '1' \(near "> b\[Pitch {2}b --> c"\) \[keyplan\/mermaid\]$/m;
 
   it('is an error of npm run check at the line mermaid names', () => {
     const run = spawnSync(process.execPath, [join(REPO, 'src/cli/check.ts'), '--root', root], { encoding: 'utf8' });

@@ -37,10 +37,10 @@ describe('a build with content errors', () => {
     const result = buildSite({ root, outDir: join(root, 'dist') });
     const expected = checkContent({ root, today: TODAY }).issues.filter((i) => i.severity === 'error').map(formatIssue);
     expect(expected).toEqual([
-      'content/plans/acme.mdx:9:1 error broken YAML: the field "tier" is written twice in the same object; keep one',
-      'content/plans/globex.mdx:13:12 error goals[0].owner: unknown person "jdoe" (did you mean "jane-doe"?)',
-      'content/plans/globex.mdx:14:13 error goals[0].status: "on-trak" is not allowed; use one of not-started, on-track, at-risk, off-track, done, dropped (did you mean "on-track"?)',
-      'content/plans/initech.mdx:9:9 error parent: unknown plan "initek": there is no content/plans/initek.mdx',
+      'content/plans/acme.mdx:9:1 error broken YAML: the field "tier" is written twice in the same object; keep one [keyplan/yaml]',
+      'content/plans/globex.mdx:13:12 error goals[0].owner: unknown person "jdoe" (did you mean "jane-doe"?) [keyplan/unknown-person]',
+      'content/plans/globex.mdx:14:13 error goals[0].status: "on-trak" is not allowed; use one of not-started, on-track, at-risk, off-track, done, dropped (did you mean "on-track"?) [keyplan/not-allowed]',
+      'content/plans/initech.mdx:9:9 error parent: unknown plan "initek": there is no content/plans/initek.mdx [keyplan/unknown-plan]',
     ]);
     expect(result.status).toBe(1);
     for (const line of expected) expect(result.output).toContain(line);

@@ -103,7 +103,9 @@ describe('link errors', () => {
     const file = loadFile('content/plans/acme.mdx', 'plan', planWith(link));
     const others = loadContent(ROOT).filter((f) => f.file !== 'content/plans/acme.mdx');
     const { issues } = checkFiles([file, ...others], { today: TODAY });
-    expect(issues.map(formatIssue)).toEqual([`content/plans/acme.mdx:14:${column} error body: ${message}`]);
+    expect(issues.map(formatIssue)).toEqual([`content/plans/acme.mdx:14:${column} error body: ${message} [keyplan/broken-link]`]);
+    // Tools (SARIF, JSON) get the whole link to underline: it ends just after its closing parenthesis.
+    expect(issues[0]).toMatchObject({ endLine: 14, endColumn: link.lastIndexOf(')') + 2 });
   });
 
   describe.each(PROCESSORS)('under %s', (processor) => {

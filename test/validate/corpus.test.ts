@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/validate/check.ts';
 import { formatIssue } from '../../src/validate/issue.ts';
+import { ruleById } from '../../src/validate/rule-registry.ts';
 
 const TODAY = '2026-11-25';
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,6 +21,8 @@ const CASES: string[] = readdirSync(INVALID, { withFileTypes: true }).filter((e)
 
 /** `path:line:column severity ...`: the severity of a printed line (file names may hold spaces). */
 const SEVERITY = /^.+?:\d+:\d+ (error|warning) /;
+/** `... message [keyplan/rule-id]`: the rule a printed line names. */
+const RULE = / \[(keyplan\/[a-z-]+)\]$/;
 
 function expectedLines(dir: string): string[] {
   return readFileSync(join(dir, 'expected.txt'), 'utf8').split('\n').filter((line) => line !== '');
@@ -56,6 +59,13 @@ describe('bad-input corpus', () => {
 
     const severities = expected.map((line) => SEVERITY.exec(line)?.[1]);
     expect(severities, 'every expected line names its severity').not.toContain(undefined);
+    // Every finding carries the rule the corpus expects, and is reported with that rule's default severity.
+    const rules = expected.map((line) => RULE.exec(line)?.[1]);
+    expect(result.issues.map((i) => i.rule)).toEqual(rules);
+    for (const [i, rule] of rules.entries()) {
+      expect(ruleById(rule!), `${rule} is in the registry`).toBeDefined();
+      expect(severities[i], expected[i]).toBe(ruleById(rule!)!.severity);
+    }
     const errors = severities.filter((s) => s === 'error').length;
     expect(result.errors).toBe(errors);
     expect(result.warnings).toBe(expected.length - errors);
@@ -116,9 +126,9 @@ describe('bad-input corpus', () => {
     ].join('\n'));
 
     expect(check(root).lines).toEqual([
-      'content/plans/acme.mdx:17:12 error goals[0].owner: unknown person "ana-silv" (did you mean "ana-silva"?)',
-      'content/plans/acme.mdx:20:1 warning body: the body is 1.0 MB; a plan\'s narrative over 256 KB slows every build: link long documents instead of pasting them',
-      'content/plans/zeta.mdx:4:9 error status: "actve" is not allowed; use one of draft, active, under-review, suspended, discontinued (did you mean "active"?)',
+      'content/plans/acme.mdx:17:12 error goals[0].owner: unknown person "ana-silv" (did you mean "ana-silva"?) [keyplan/unknown-person]',
+      'content/plans/acme.mdx:20:1 warning body: the body is 1.0 MB; a plan\'s narrative over 256 KB slows every build: link long documents instead of pasting them [keyplan/large-body]',
+      'content/plans/zeta.mdx:4:9 error status: "actve" is not allowed; use one of draft, active, under-review, suspended, discontinued (did you mean "active"?) [keyplan/not-allowed]',
     ]);
   });
 });
@@ -140,29 +150,29 @@ describe('npm run check', () => {
     expect(run.stdout).toEqual(expectedLines(fixture));
     expect(run.stderr).toMatch(/3 plans, 2 people checked in \d+ ms \(today is 2026-11-25\): 6 errors in 4 files, 1 warning/);
     expect(run.status).toBe(1);
-  });
+  }, 60_000);
 
   it('exits 0 and prints nothing on stdout for valid content', () => {
     const run = cli(join(VALID, 'small-portfolio'));
     expect(run.stdout).toEqual([]);
     expect(run.stderr).toMatch(/: 0 errors, 0 warnings/);
     expect(run.status).toBe(0);
-  });
+  }, 60_000);
 
   it('exits 0 when there are only warnings', () => {
     const run = cli(join(INVALID, 'warn-review-overdue'));
     expect(run.stdout).toEqual(expectedLines(join(INVALID, 'warn-review-overdue')));
     expect(run.status).toBe(0);
-  });
+  }, 60_000);
 
   it('--format github prints one annotation per problem', () => {
     const run = cli(join(INVALID, 'many-files-many-mistakes'), '--format', 'github');
     expect(run.stdout).toHaveLength(7);
-    for (const line of run.stdout) expect(line).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[^:]+::\S/);
-    expect(run.stdout).toContain('::error file=content/plans/acme.mdx,line=4,col=9,title=Keyplan%3A status::'
+    for (const line of run.stdout) expect(line).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=keyplan\/[a-z-]+::\S/);
+    expect(run.stdout).toContain('::error file=content/plans/acme.mdx,line=4,col=9,title=keyplan/not-allowed::status: '
       + '"activ" is not allowed; use one of draft, active, under-review, suspended, discontinued (did you mean "active"?)');
-    expect(run.stdout).toContain('::warning file=content/plans/initech.mdx,line=12,col=9,title=Keyplan%3A review.next::'
+    expect(run.stdout).toContain('::warning file=content/plans/initech.mdx,line=12,col=9,title=keyplan/review-overdue::review.next: '
       + 'review overdue: the planning meeting was due on 2026-10-10; hold it and set review.next to the next date');
     expect(run.status).toBe(1);
-  });
+  }, 60_000);
 });

@@ -134,11 +134,11 @@ describe('frontmatter', () => {
   });
 
   it('names the problem and its line when there is no frontmatter to split', () => {
-    expect(splitFrontmatter('')).toEqual({ line: 1, message: expect.stringMatching(/^the file is empty/) });
-    expect(splitFrontmatter(' \n\n')).toEqual({ line: 1, message: expect.stringMatching(/^the file is empty/) });
-    expect(splitFrontmatter('\n# Acme\n')).toEqual({ line: 2, message: expect.stringMatching(/^no frontmatter/) });
-    expect(splitFrontmatter('----\naccount: Acme\n----\n')).toEqual({ line: 1, message: expect.stringMatching(/^no frontmatter/) });
-    expect(splitFrontmatter('\n---\naccount: Acme\n\nText\n')).toEqual({ line: 2, message: expect.stringMatching(/^the frontmatter is not closed/) });
+    expect(splitFrontmatter('')).toEqual({ line: 1, rule: 'keyplan/empty-file', message: expect.stringMatching(/^the file is empty/) });
+    expect(splitFrontmatter(' \n\n')).toEqual({ line: 1, rule: 'keyplan/empty-file', message: expect.stringMatching(/^the file is empty/) });
+    expect(splitFrontmatter('\n# Acme\n')).toEqual({ line: 2, rule: 'keyplan/frontmatter', message: expect.stringMatching(/^no frontmatter/) });
+    expect(splitFrontmatter('----\naccount: Acme\n----\n')).toEqual({ line: 1, rule: 'keyplan/frontmatter', message: expect.stringMatching(/^no frontmatter/) });
+    expect(splitFrontmatter('\n---\naccount: Acme\n\nText\n')).toEqual({ line: 2, rule: 'keyplan/frontmatter', message: expect.stringMatching(/^the frontmatter is not closed/) });
   });
 });
 
@@ -216,25 +216,25 @@ describe('YAML syntax errors', () => {
   const problem = (yaml: string) => loadFile('content/people/ana-silva.yaml', 'person', yaml).unreadable;
 
   it('points at an unclosed bracket where it opens, not where the parser gave up', () => {
-    expect(problem('name: Ana\ntags: [a, b\ntitle: Director\n')).toEqual({ line: 2, column: 7,
+    expect(problem('name: Ana\ntags: [a, b\ntitle: Director\n')).toEqual({ rule: 'keyplan/yaml', line: 2, column: 7,
       message: 'broken YAML: the list opened with "[" here is not closed: add "]" after its last entry' });
     expect(problem('name: Ana\nperiod: { start: 2026-01-01\ntitle: Director\n')).toMatchObject({ line: 2, column: 9,
       message: expect.stringContaining('the mapping opened with "{" here is not closed') });
   });
 
   it('points at an unclosed quote where it opens, also on the last line', () => {
-    expect(problem('name: Ana\ntitle: "Director\nteam: Banking\n')).toEqual({ line: 2, column: 8,
+    expect(problem('name: Ana\ntitle: "Director\nteam: Banking\n')).toEqual({ rule: 'keyplan/yaml', line: 2, column: 8,
       message: 'broken YAML: the text opened with " here is not closed: add the closing " at its end' });
     expect(problem("name: Ana\ntitle: 'Director")).toMatchObject({ line: 2, column: 8 });
   });
 
   it('explains a colon in an unquoted value with the quoted line to write', () => {
-    expect(problem('name: Ana\ntitle: Head of Sales: EMEA\n')).toEqual({ line: 2, column: 21,
+    expect(problem('name: Ana\ntitle: Head of Sales: EMEA\n')).toEqual({ rule: 'keyplan/yaml', line: 2, column: 21,
       message: 'broken YAML: the value contains ": "; put it in quotes: title: "Head of Sales: EMEA"' });
   });
 
   it('names a field written twice', () => {
-    expect(problem('name: Ana\ntitle: A\nname: Ana Silva\n')).toEqual({ line: 3, column: 1,
+    expect(problem('name: Ana\ntitle: A\nname: Ana Silva\n')).toEqual({ rule: 'keyplan/yaml', line: 3, column: 1,
       message: 'broken YAML: the field "name" is written twice in the same object; keep one' });
   });
 
@@ -249,7 +249,7 @@ describe('YAML syntax errors', () => {
 
   it('a blank or comments-only file is empty, not broken', () => {
     for (const text of ['', '\n\n', '# to be written\n']) {
-      expect(problem(text)).toEqual({ line: 1, column: 1, message: 'the file is empty: a person needs at least name and title' });
+      expect(problem(text)).toEqual({ rule: 'keyplan/empty-file', line: 1, column: 1, message: 'the file is empty: a person needs at least name and title' });
     }
   });
 
@@ -282,39 +282,39 @@ describe('schema messages', () => {
     expect([...decomposed].length).toBeGreaterThan(280);
     expect(lines(`summary: "${decomposed}"`)).toEqual([]);
     expect(lines(`summary: "${decomposed}👩‍👩‍👧"`)).toEqual([
-      'content/plans/acme.mdx:8:10 error summary: is 281 characters long; keep it to 280 (move the detail to "strategy" or the body)',
+      'content/plans/acme.mdx:8:10 error summary: is 281 characters long; keep it to 280 (move the detail to "strategy" or the body) [keyplan/invalid-value]',
     ]);
   });
 
   it('reports a mistyped field once, not also as a missing one', () => {
     expect(lines('sumary: Grow payments.')).toEqual([
-      'content/plans/acme.mdx:8:1 error sumary: unknown field "sumary" (did you mean "summary"?)',
+      'content/plans/acme.mdx:8:1 error sumary: unknown field "sumary" (did you mean "summary"?) [keyplan/unknown-field]',
     ]);
   });
 
   it('still reports a missing field next to an unknown field that is not its typo', () => {
     const [missing, unknown, ...rest] = lines('notes: Grow payments.');
-    expect(missing).toBe('content/plans/acme.mdx:2:1 error summary: missing required field "summary" (one line for listings and search results, at most 280 characters)');
+    expect(missing).toBe('content/plans/acme.mdx:2:1 error summary: missing required field "summary" (one line for listings and search results, at most 280 characters) [keyplan/missing-field]');
     expect(unknown).toMatch(/^content\/plans\/acme\.mdx:8:1 error notes: unknown field "notes"; allowed here: account, summary, status, tier, owner, period, review, /);
     expect(rest).toEqual([]);
   });
 
   it('says how many selection criteria there are, at the selection key', () => {
     expect(lines('summary: S', 'selection:', '  - { criterion: Fit, weight: 100, score: 3 }')).toEqual([
-      'content/plans/acme.mdx:9:1 error selection: has 1 criterion; list 3 to 8',
+      'content/plans/acme.mdx:9:1 error selection: has 1 criterion; list 3 to 8 [keyplan/out-of-range]',
     ]);
   });
 
   it('writes the currency code a lower-case one was meant to be', () => {
     expect(lines('summary: S', 'profile: { revenue: { amount: 5, currency: usd } }')).toEqual([
-      'content/plans/acme.mdx:9:44 error profile.revenue.currency: "usd" is not a currency code: write "USD" (ISO 4217 codes are three upper-case letters)',
+      'content/plans/acme.mdx:9:44 error profile.revenue.currency: "usd" is not a currency code: write "USD" (ISO 4217 codes are three upper-case letters) [keyplan/invalid-value]',
     ]);
   });
 
   it('accepts an invalid id\'s intended spelling in references, so one mistake gives one message', () => {
     expect(lines('summary: S', 'goals:', '  - { id: Grow Online, title: T, due: 2027-01-01, owner: ana-silva, status: on-track }',
       'actions:', '  - { id: demo, title: Demo, goal: grow-online, owner: ana-silva, due: 2027-01-01, status: planned }')).toEqual([
-      'content/plans/acme.mdx:10:11 error goals[0].id: "Grow Online" is not a valid goal id: use lower-case letters, digits and single hyphens (e.g. "grow-online")',
+      'content/plans/acme.mdx:10:11 error goals[0].id: "Grow Online" is not a valid goal id: use lower-case letters, digits and single hyphens (e.g. "grow-online") [keyplan/invalid-value]',
     ]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { CheckResult } from '../../validate/check.ts';
 import type { Issue } from '../../validate/issue.ts';
+import { levelOf, type RuleOverrides } from '../../validate/rule-registry.ts';
 import { diagramHash, type Outcome } from './renderer.ts';
 
 export interface DiagramJob {
@@ -29,7 +30,10 @@ export function collectDiagrams(result: CheckResult, plans: ReadonlySet<string>)
 }
 
 /** mermaid's error in a body block, at the line mermaid names (else the fence). */
-export function diagramIssues(jobs: readonly DiagramJob[], results: ReadonlyMap<string, Outcome | { error: string; line?: number } | { ok: true }>): Issue[] {
+export function diagramIssues(jobs: readonly DiagramJob[], results: ReadonlyMap<string, Outcome | { error: string; line?: number } | { ok: true }>,
+  rules?: RuleOverrides): Issue[] {
+  const severity = levelOf('keyplan/mermaid', rules);
+  if (severity === 'off') return [];
   const issues: Issue[] = [];
   for (const job of jobs) {
     if (job.fence === undefined) continue;
@@ -38,7 +42,7 @@ export function diagramIssues(jobs: readonly DiagramJob[], results: ReadonlyMap<
     const lines = job.source.replace(/\n$/, '').split('\n').length;
     // mermaid counts from the block's first line; at end of input it may name a line past the last.
     const line = result.line ? job.fence + Math.min(result.line, lines) : job.fence;
-    issues.push({ file: job.file, line, column: 1, severity: 'error', field: 'body', message: `mermaid: ${oneLine(result.error)}` });
+    issues.push({ file: job.file, line, column: 1, severity, rule: 'keyplan/mermaid', field: 'body', message: `mermaid: ${oneLine(result.error)}` });
   }
   return issues;
 }
