@@ -3,6 +3,7 @@
  * relationship coverage and plan completeness; and /attention/'s list, which
  * must hold one entry for each warning the checker gives about the same plans.
  */
+import { levelOf } from '../../src/validate/rule-registry.ts';
 import { describe, expect, it } from 'vitest';
 import { buildAttention } from '../../src/model/attention.ts';
 import { actionsCsv, exportPlans } from '../../src/model/export.ts';
@@ -147,8 +148,8 @@ describe('/attention/ and the checker', () => {
       plans.filter((p) => p.id !== 'secret').map((p) => ({ id: p.id, file: `content/plans/${p.id}.mdx`, data: p.data,
         writtenIds: new Map([...(p.data.goals ?? []).map((g) => [g.id, 'goal'] as const), ...(p.data.actions ?? []).map((x) => [x.id, 'action'] as const)]) })),
       people.map((p) => ({ id: p.id, file: `content/people/${p.id}.yaml`, data: p.data })), { today: TODAY });
-    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
-    const warnings = findings.filter((f) => f.severity === 'warning');
+    expect(findings.filter((f) => levelOf(f.rule) === 'error')).toEqual([]);
+    const warnings = findings.filter((f) => levelOf(f.rule) === 'warning');
     // The coverage gap is a computed signal, not a warning; the checker counts two history problems of one measure once here.
     const listed = attention.entries.filter((e) => e.kind !== 'coverage-gap');
     expect(warnings.length).toBe(listed.length + 1);

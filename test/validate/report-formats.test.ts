@@ -130,7 +130,8 @@ describe('severity per rule', () => {
     const run = checkWith(root, { 'keyplan/stale-actuals': 'error' });
     expect(run.stderr).toContain('keyplan({ rules.keyplan/stale-actuals }): unknown rule "keyplan/stale-actuals" (did you mean "keyplan/stale-actual"?)');
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(run.status).toBe(1);
+    // A mistake in the options, like any other option: exit code 2 (content errors are 1).
+    expect(run.status).toBe(2);
   }, 60_000);
 
   it('--format sarif --output writes the SARIF file; an unknown format is refused', () => {
