@@ -6,7 +6,7 @@
  * else under `<base>restricted/`, in any letter case, is denied.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ID_PATTERN } from '../schema/primitives.ts';
 
 export type AccessMode = 'basic' | 'proxy';
@@ -14,8 +14,10 @@ export type AccessMode = 'basic' | 'proxy';
 export interface AccessOptions {
   /** `basic`: HTTP basic auth against `htpasswd/<group>`; `proxy`: an auth service answers and names the user's groups. */
   mode: AccessMode;
-  /** Where the rules are written; beside `dist/`, never inside it. */
-  dir: string;
+  /** Where the rules are written, relative to the project; by default `access/` beside `dist/`, never inside it. */
+  dir?: string;
+  /** Where the access folder lives on the web server (absolute), for the htpasswd paths in the rules; by default where it is written. */
+  serverDir?: string;
   /** The request header in which the auth service passes the user's groups (proxy mode). */
   groupsHeader: string;
   /** The auth service's check URL nginx calls with `auth_request` (proxy mode). */
@@ -26,7 +28,6 @@ export interface AccessOptions {
 
 export const DEFAULT_ACCESS: AccessOptions = {
   mode: 'basic',
-  dir: 'access',
   groupsHeader: 'X-Auth-Request-Groups',
   authUrl: 'http://127.0.0.1:4180/oauth2/auth',
 };
@@ -112,9 +113,9 @@ export function nginxConf(groups: Iterable<string>, base: string, options: Acces
     const group = area.groups[0];
     lines.push('', `# Area of group "${group}".`);
     if (manifest.mode === 'proxy') {
-      // nginx runs `if` before `auth_request`, so it cannot test the groups the
-      // service returns; the service is asked for this group (oauth2-proxy's
-      // allowed_groups) and answers 2xx, 401 (not signed in) or 403 (not in it).
+      // The service is asked for this group (oauth2-proxy's allowed_groups) and
+      // answers 2xx, 401 (not signed in) or 403 (not in it); nginx checks the
+      // groups it returns as well, below.
       lines.push(`location = /_keyplan_auth/${group} {`,
         '    internal;',
         `    proxy_pass ${withQuery(options.authUrl, `allowed_groups=${group}`)};`,
@@ -129,8 +130,16 @@ export function nginxConf(groups: Iterable<string>, base: string, options: Acces
       lines.push(`    auth_basic "${group}";`,
         `    auth_basic_user_file ${join(accessDir, area.htpasswd!)};`);
     } else {
+      // nginx runs `if` (rewrite phase) before `auth_request` (access phase), so the
+      // groups the service returned are tested in a named location try_files jumps to.
+      const header = `$upstream_http_${manifest.groupsHeader!.toLowerCase().replace(/-/g, '_')}`;
       lines.push(`    auth_request /_keyplan_auth/${group};`,
-        ...(options.signInUrl ? [`    error_page 401 = ${options.signInUrl};`] : []));
+        `    auth_request_set $keyplan_groups ${header};`,
+        ...(options.signInUrl ? [`    error_page 401 = ${options.signInUrl};`] : []),
+        `    try_files /.keyplan-no-such-file @keyplan_area_${group};`,
+        '}',
+        `location @keyplan_area_${group} {`,
+        `    if ($keyplan_groups !~ "(^|,)\\s*${regexEscape(group)}\\s*(,|$)") { return 403; }`);
     }
     lines.push('}');
   }
@@ -181,13 +190,18 @@ group and never overwrites one. Add a user with
 and reload the web server. An empty file lets nobody in.
 `;
 
+/** The access folder: `options.dir` (relative to the project), else `access/` beside the build's output folder. */
+export function accessDir(options: Pick<AccessOptions, 'dir'>, outDir: string, root = process.cwd()): string {
+  return options.dir ? resolve(root, options.dir) : join(dirname(resolve(outDir)), 'access');
+}
+
 /** Writes `<dir>/nginx.conf`, `apache.conf`, `manifest.json` (and, in basic mode, `htpasswd/`), returning the folder. */
-export function writeAccessRules(groups: Iterable<string>, base: string, options: AccessOptions, cwd = process.cwd()): string {
-  const dir = resolve(cwd, options.dir);
+export function writeAccessRules(groups: Iterable<string>, base: string, options: AccessOptions, dir: string): string {
   const list = checkedGroups(groups);
+  const serverDir = options.serverDir ?? dir;
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'nginx.conf'), nginxConf(list, base, options, dir));
-  writeFileSync(join(dir, 'apache.conf'), apacheConf(list, base, options, dir));
+  writeFileSync(join(dir, 'nginx.conf'), nginxConf(list, base, options, serverDir));
+  writeFileSync(join(dir, 'apache.conf'), apacheConf(list, base, options, serverDir));
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(accessManifest(list, base, options), null, 2) + '\n');
   if (options.mode === 'basic') {
     mkdirSync(join(dir, 'htpasswd'), { recursive: true });

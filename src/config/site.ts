@@ -5,7 +5,7 @@
  * option and the fix, which the integration shows as Astro's error and the
  * commands print as one line.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { resolveToday, TodayError } from '../model/today.ts';
 import { findBrowser } from '../diagrams/mermaid/browser.ts';
 import { optionsSchema, type KeyplanOptions, type SiteConfig } from './options.ts';
@@ -50,6 +50,7 @@ export function resolveSiteConfig(options: KeyplanOptions, env: Record<string, s
     // KEYPLAN_CACHE_DIR gives a benchmark or a CI job a cache of its own.
     cacheDir: env.KEYPLAN_CACHE_DIR?.trim() || join(mode.root, 'node_modules/.cache/keyplan'),
     sourceUrl: o.sourceUrl,
+    access: { ...o.access, ...(o.access.dir ? { dir: resolve(mode.root, o.access.dir) } : {}) },
   };
 }
 

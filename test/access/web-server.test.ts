@@ -3,15 +3,17 @@
  * site with two restricted areas in both modes, and Apache accepts its include.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ACCESS, writeAccessRules, type AccessMode } from '../../src/access/rules.ts';
+import { accessDir as accessDirFor, DEFAULT_ACCESS, writeAccessRules, type AccessMode } from '../../src/access/rules.ts';
 
 const BASE = '/plans/';
+/** Where a build with output in <root>/dist writes the rules: beside it. */
+const accessDirOf = (root: string) => accessDirFor({}, join(root, 'dist'));
 const SECRET = { a: 'alpha-secret', b: 'beta-secret' };
 
 async function freePort(): Promise<number> {
@@ -116,6 +118,7 @@ function expectDenied(reply: Reply, path: string): void {
 }
 
 function describeMode(mode: AccessMode, asUserOfA: () => Record<string, string>, asUserOfB: () => Record<string, string>,
+  asStranger: Record<string, string>,
   setup: (root: string) => Promise<() => void>): void {
   describe(`nginx in ${mode} mode`, () => {
     let root = '';
@@ -123,9 +126,10 @@ function describeMode(mode: AccessMode, asUserOfA: () => Record<string, string>,
     let stop: () => void = () => {};
     beforeAll(async () => {
       root = mkdtempSync(join(tmpdir(), `keyplan-access-${mode}-`));
+      chmodSync(root, 0o755); // nginx's workers may run as another user
       const stopAuth = await setup(root);
       const dist = site(root);
-      const accessDir = writeAccessRules(['a', 'b'], BASE, { ...DEFAULT_ACCESS, mode, authUrl: authUrl(root) }, root);
+      const accessDir = writeAccessRules(['a', 'b'], BASE, { ...DEFAULT_ACCESS, mode, authUrl: authUrl(root) }, accessDirOf(root));
       if (mode === 'basic') {
         for (const [group, user] of [['a', 'alice'], ['b', 'bob']]) {
           const hash = execFileSync('openssl', ['passwd', '-apr1', `${user}-password`], { encoding: 'utf8' }).trim();
@@ -156,6 +160,12 @@ function describeMode(mode: AccessMode, asUserOfA: () => Record<string, string>,
       for (const path of SNEAKY) expectDenied(await get(port, path), path);
     });
 
+    it('turns away a reader whose credentials are wrong', async () => {
+      const reply = await get(port, '/plans/restricted/a/plans/p-a/', asStranger);
+      expect([401, 403]).toContain(reply.status);
+      expect(reply.body).not.toContain('secret');
+    });
+
     it('lets a reader of group a read area a, and nothing of area b', async () => {
       for (const path of ['', 'plans/p-a/', 'pagefind/fragment/en_1.pf_fragment', 'data/plans.json']) {
         const reply = await get(port, `/plans/restricted/a/${path}`, asUserOfA());
@@ -167,29 +177,33 @@ function describeMode(mode: AccessMode, asUserOfA: () => Record<string, string>,
       }
       expect((await get(port, '/plans/restricted/b/plans/p-b/', asUserOfB())).status).toBe(200);
     });
+
+    it('keeps a reader of group b out of area a even when the auth service only says "signed in"', async () => {
+      for (const path of ['/plans/restricted/a/', '/plans/restricted/a/plans/p-a/', '/plans/restricted/a/data/plans.json',
+        '/plans/restricted/b/../a/plans/p-a/', '/plans/Restricted/a/plans/p-a/']) {
+        const reply = await get(port, path, asUserOfB());
+        expect(reply.status, path).toBeGreaterThanOrEqual(400);
+        expect(reply.body, path).not.toContain('alpha-secret');
+      }
+    });
   });
 }
 
 const authPorts = new Map<string, number>();
 const authUrl = (root: string) => `http://127.0.0.1:${authPorts.get(root) ?? 9}/oauth2/auth`;
 
-describeMode('basic', () => basicAuth('alice', 'alice-password'), () => basicAuth('bob', 'bob-password'), async () => () => {});
-
-describe('basic mode with a wrong password', () => {
-  it('is covered by the anonymous and cross-area checks above', () => {
-    expect(basicAuth('alice', 'x').authorization).not.toBe(basicAuth('alice', 'alice-password').authorization);
-  });
-});
+describeMode('basic', () => basicAuth('alice', 'alice-password'), () => basicAuth('bob', 'bob-password'), basicAuth('alice', 'wrong'), async () => () => {});
 
 /** The test's own auth service: bearer token = user name; answers 401 / 403 / 200 with the groups header, like oauth2-proxy. */
 const USERS: Record<string, string[]> = { alice: ['a', 'sales'], bob: ['b'] };
-describeMode('proxy', () => ({ authorization: 'Bearer alice' }), () => ({ authorization: 'Bearer bob' }), async (root) => {
+describeMode('proxy', () => ({ authorization: 'Bearer alice' }), () => ({ authorization: 'Bearer bob' }), { authorization: 'Bearer mallory' }, async (root) => {
   const server: Server = createServer((req, res) => {
     const user = /^Bearer (\w+)$/.exec(req.headers.authorization ?? '')?.[1];
     const groups = user ? USERS[user] : undefined;
     const wanted = new URL(req.url ?? '/', 'http://x').searchParams.get('allowed_groups');
     if (!groups) res.writeHead(401);
-    else if (!wanted || !groups.includes(wanted)) res.writeHead(403);
+    // Bob's session is answered as oauth2-proxy without allowed_groups would: signed in, whatever the area; nginx must check his groups.
+    else if (user !== 'bob' && (!wanted || !groups.includes(wanted))) res.writeHead(403);
     else res.writeHead(202, { [DEFAULT_ACCESS.groupsHeader]: groups.join(',') });
     res.end();
   });
@@ -204,7 +218,7 @@ describe('Apache', () => {
       const root = mkdtempSync(join(tmpdir(), `keyplan-apache-${mode}-`));
       try {
         const dist = site(root);
-        const accessDir = writeAccessRules(['a', 'b'], BASE, { ...DEFAULT_ACCESS, mode }, root);
+        const accessDir = writeAccessRules(['a', 'b'], BASE, { ...DEFAULT_ACCESS, mode }, accessDirOf(root));
         const modules = ['mpm_event', 'authz_core', 'authn_core', 'auth_basic', 'authn_file', 'authz_user', 'headers', 'rewrite']
           .map((name) => `LoadModule ${name}_module /usr/lib/apache2/modules/mod_${name}.so`).join('\n');
         const conf = join(root, 'httpd.conf');
