@@ -91,6 +91,11 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         writeDiagramAssets(fileURLToPath(dir));
         await search!.write(fileURLToPath(dir), snapshot(), logger);
         search = undefined;
+        // Issue 16: the web server's rules for the restricted areas, beside the site (never inside it): src/access/.
+        const { writeAccessRules, accessDir } = await import('../src/access/rules.ts');
+        const { config, visibility } = snapshot();
+        const written = writeAccessRules(visibility.areas.keys(), config.base, config.access, accessDir(config.access, fileURLToPath(dir)));
+        logger.fork('keyplan:access').info(`wrote ${config.access.mode} access rules for ${visibility.areas.size} restricted areas to ${written}`);
       },
       'astro:server:start': ({ logger }) => {
         logger.fork('keyplan:search').info('search works in a built site only: npm run build writes the index, npm run preview serves it');

@@ -38,6 +38,23 @@ export const optionsSchema = z.strictObject({
   paper: z.enum(['A4', 'Letter']).default('A4'),
   /** A severity per rule id ('off', 'warning' or 'error'), e.g. { 'keyplan/stale-actual': 'error' }; the rules are listed at /rules/. */
   rules: rulesOption,
+  /** The web server's access rules for the restricted areas, written beside the built site (src/access/). */
+  access: z.strictObject({
+    /** "basic": HTTP basic auth against access/htpasswd/<group>; "proxy": an auth service (like oauth2-proxy) decides. */
+    mode: z.enum(['basic', 'proxy']).default('basic'),
+    /** The folder the rules go to, relative to the project; by default "access" next to the build's output folder. */
+    dir: z.string().min(1).optional(),
+    /** Proxy mode: the header in which the auth service names the user's groups, comma-separated. */
+    groupsHeader: z.string().regex(/^[A-Za-z0-9-]+$/, { error: 'groupsHeader is a header name such as "X-Auth-Request-Groups"' })
+      .default('X-Auth-Request-Groups'),
+    /** Proxy mode: the auth service nginx asks for each request to an area (oauth2-proxy's default). */
+    authUrl: z.string().regex(/^https?:\/\/[^\s;{}"']+$/, { error: 'authUrl is an http(s) URL such as "http://127.0.0.1:4180/oauth2/auth"' })
+      .default('http://127.0.0.1:4180/oauth2/auth'),
+    /** Proxy mode: where nginx sends a reader the auth service does not know (a 401), e.g. oauth2-proxy's "/oauth2/sign_in". */
+    signInUrl: z.string().regex(/^(\/|https?:\/\/)[^\s;{}"']*$/, { error: 'signInUrl is a path or an http(s) URL such as "/oauth2/sign_in"' }).optional(),
+    /** Where the access folder lives on the web server (absolute), for the htpasswd paths in the rules. */
+    serverDir: z.string().regex(/^\/[^\s;{}"']*$/, { error: 'serverDir is an absolute path such as "/etc/keyplan/access"' }).optional(),
+  }).prefault({}),
 });
 
 export type KeyplanOptions = z.input<typeof optionsSchema>;
@@ -63,4 +80,6 @@ export interface SiteConfig {
   paper: 'A4' | 'Letter';
   /** The `rules` option: severities that differ from each rule's default. */
   rules: Record<string, 'off' | 'warning' | 'error'>;
+  /** The access rules' options (src/access/rules.ts). */
+  access: ParsedOptions['access'];
 }

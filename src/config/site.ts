@@ -5,7 +5,7 @@
  * option and the fix, which the integration shows as Astro's error and the
  * commands print as one line.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { resolveToday, TodayError } from '../model/today.ts';
 import { findBrowser } from '../diagrams/mermaid/browser.ts';
 import { optionsSchema, type KeyplanOptions, type SiteConfig } from './options.ts';
@@ -52,6 +52,7 @@ export function resolveSiteConfig(options: KeyplanOptions, env: Record<string, s
     sourceUrl: o.sourceUrl,
     paper: o.paper,
     rules: o.rules,
+    access: { ...o.access, ...(o.access.dir ? { dir: resolve(mode.root, o.access.dir) } : {}) },
   };
 }
 

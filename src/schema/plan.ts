@@ -57,7 +57,9 @@ export function planSchema(perspectives: readonly string[] = DEFAULT_PERSPECTIVE
     parent: id('plan').optional().describe('Plan id of the group or parent account'),
     related: z.array(id('plan')).optional().describe('Plan ids of sibling or partner accounts'),
     confidential: z.boolean({ error: (i) => `expected true or false, got ${describeValue(i.input)}` })
-      .default(false).describe('Kept out of search and export'),
+      .default(false).describe('Shorthand for audience: [confidential]: only that group may read the plan'),
+    audience: z.array(id('group')).min(1, { error: 'lists no group; name at least one (e.g. [leadership]) or remove "audience"' })
+      .optional().describe('Group ids who may read the plan; the plan is built into restricted/<group>/ only'),
     mission: text().optional(),
     strategy: text().optional(),
     team: z.array(z.strictObject({
@@ -96,7 +98,23 @@ export function planSchema(perspectives: readonly string[] = DEFAULT_PERSPECTIVE
     actions: z.array(actionSchema).optional(),
     opportunities: z.array(opportunitySchema).optional(),
     competitors: z.array(competitorSchema).optional(),
-  });
+  }).transform(restrict);
+}
+
+/** The group `confidential: true` stands for. */
+export const CONFIDENTIAL_GROUP = 'confidential';
+
+/**
+ * Decides once, as the plan is read, who may read it: `confidential: true`
+ * means `audience: [confidential]` (added to an audience given beside it),
+ * and every restricted plan reads as confidential downstream, so whatever
+ * keeps a confidential plan's content off public pages keeps any restricted
+ * plan's off too.
+ */
+function restrict<T extends { confidential: boolean; audience?: string[] }>(data: T): T {
+  if (!data.confidential && !data.audience) return data;
+  const audience = [...new Set([...(data.audience ?? []), ...(data.confidential ? [CONFIDENTIAL_GROUP] : [])])];
+  return { ...data, confidential: true, audience };
 }
 
 export type PlanData = z.infer<ReturnType<typeof planSchema>>;

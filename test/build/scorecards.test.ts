@@ -140,8 +140,9 @@ describe('the scorecard pages and the portfolio dashboard', () => {
       expect(rowNames(page().querySelector('#band_green'))).toEqual(['Castellan Asset Management', 'Larkspur Home & Living', 'Osterby Dental Group']);
       expect(rowNames(page().querySelector('#band_unknown'))).toEqual(['Kestrel Mobile']);
       const secret = page().querySelector('#band_confidential')!;
-      expect(rowNames(secret)).toEqual(['Valtera Therapeutics']);
-      expect(hrefs(secret)).toEqual([`${BASE}plans/project-juniper/`]);
+      // Halvard (audience: [leadership, finance]) shows like a confidential plan until the restricted areas are built.
+      expect(rowNames(secret)).toEqual(['Halvard Capital Partners', 'Valtera Therapeutics']);
+      expect(hrefs(secret)).toEqual([`${BASE}plans/halvard-capital/`, `${BASE}plans/project-juniper/`]);
       expect(text(secret)).not.toMatch(/%/);
       expect(text(page())).not.toContain('Baltica');
     });
@@ -176,7 +177,7 @@ describe('the scorecard pages and the portfolio dashboard', () => {
       expect(rowNames(tier.querySelector('#tier_key'))).toEqual(['Castellan Insurance Group', 'Larkspur Home & Living']);
       expect(rowNames(tier.querySelector('#tier_growth'))).toEqual(['Orvanne Énergie', 'Castellan Asset Management', 'Kestrel Mobile']);
       expect(rowNames(tier.querySelector('#tier_maintain'))).toEqual(['Osterby Dental Group']);
-      expect(hrefs(tier.querySelector('#confidential ul'))).toEqual([`${BASE}plans/project-juniper/`]);
+      expect(hrefs(tier.querySelector('#confidential ul'))).toEqual([`${BASE}plans/halvard-capital/`, `${BASE}plans/project-juniper/`]);
       const owner = readPage(outDir, 'scorecards/owner');
       expect(rowNames(owner.querySelector('#owner_tom-achterberg'))).toEqual(['Aldermoor Bank', 'Kestrel Mobile']);
       expect(text(owner.querySelector('#owner_claire-dubois'))).toBe('');
