@@ -75,7 +75,7 @@ describe('npm run dev', () => {
     expect(source).toContain(GOOD);
 
     writeFileSync(join(root, PLAN), source.replace(GOOD, BROKEN));
-    const portfolio = await until(() => get('/'), (r) => r.html.includes('dev-problems'), 'the error banner');
+    const portfolio = await until(() => get('/'), (r) => parse(r.html).querySelector('.dev-problems') !== null, 'the error banner');
     const banner = parse(portfolio.html).querySelector('.dev-problems')!;
     expect(banner.textContent).toContain(`${PLAN}:`);
     expect(banner.textContent).toContain('unknown plan "kestrel-mobil"');

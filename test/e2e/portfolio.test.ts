@@ -46,19 +46,22 @@ describe('the portfolio table', { timeout: 60_000 }, () => {
     const page = await browser.newPage();
     await page.goto(site.url);
     const accounts = await page.locator('table[data-sortable] tbody th a').allTextContents();
-    const open = accounts.slice(0, -1);
+    // The confidential and restricted plans (two in the sample) come last, by name only.
+    const closedRows = (await column(page, 'Coverage')).filter((r) => r.confidential).length;
+    expect(closedRows).toBe(2);
+    const open = accounts.slice(0, -closedRows);
     expect(open).toEqual([...open].sort((a, b) => a.localeCompare(b, 'en')));
     for (const [header, value] of [['Coverage', percentOrUnknown], ['Completeness', percentOrUnknown], ['Overdue goals', Number]] as const) {
       const button = page.locator('table[data-sortable] thead th button', { hasText: header === 'Completeness' ? 'Complete' : header });
       await button.click();
       let rows = await column(page, header);
-      expect(rows.at(-1)!.confidential, header).toBe(true);
-      let values = rows.slice(0, -1).map((r) => value(r.cell));
+      expect(rows.slice(-closedRows).every((r) => r.confidential), header).toBe(true);
+      let values = rows.slice(0, -closedRows).map((r) => value(r.cell));
       expect(values, `${header} ascending`).toEqual([...values].sort((a, b) => a - b));
       expect(new Set(values).size, `${header} has different values to sort`).toBeGreaterThan(1);
       await button.click();
       rows = await column(page, header);
-      values = rows.slice(0, -1).map((r) => value(r.cell));
+      values = rows.slice(0, -closedRows).map((r) => value(r.cell));
       expect(values, `${header} descending`).toEqual([...values].sort((a, b) => b - a));
       expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
     }

@@ -28,13 +28,13 @@ describe('audience', () => {
   it('takes kebab-case group ids, at least one, and says how to fix anything else', () => {
     expect(messages(plan('acme', 'audience: [leadership, key-accounts]'))).toEqual([]);
     expect(messages(plan('acme', 'audience: [Leadership]'))).toEqual([
-      'content/plans/acme.mdx:9:12 error audience[0]: "Leadership" is not a valid group id: use lower-case letters, digits and single hyphens (e.g. "leadership")',
+      'content/plans/acme.mdx:9:12 error audience[0]: "Leadership" is not a valid group id: use lower-case letters, digits and single hyphens (e.g. "leadership") [keyplan/invalid-value]',
     ]);
     expect(messages(plan('acme', 'audience: []'))).toEqual([
-      'content/plans/acme.mdx:9:1 error audience: lists no group; name at least one (e.g. [leadership]) or remove "audience"',
+      'content/plans/acme.mdx:9:1 error audience: lists no group; name at least one (e.g. [leadership]) or remove "audience" [keyplan/out-of-range]',
     ]);
     expect(messages(plan('acme', 'audience: leadership'))).toEqual([
-      'content/plans/acme.mdx:9:11 error audience: expected a list, got text "leadership"',
+      'content/plans/acme.mdx:9:11 error audience: expected a list, got text "leadership" [keyplan/wrong-type]',
     ]);
   });
 
