@@ -67,6 +67,23 @@ export function text(el: HTMLElement | null | undefined): string {
 }
 
 /**
+ * The smallest valid plan header for a scratch project: an active key account
+ * owned by jane-doe, with `extra` lines (each ending in a newline) before the closing fence.
+ */
+export function planHeader(account: string, options: { summary?: string; next?: string; extra?: string } = {}): string {
+  return `---
+account: ${account}
+summary: ${options.summary ?? `${account} in one line.`}
+status: active
+tier: key
+owner: jane-doe
+period: { start: 2026-01-01, end: 2027-12-31 }
+review: { cadence: quarterly, next: ${options.next ?? '2027-01-10'} }
+${options.extra ?? ''}---
+`;
+}
+
+/**
  * A plan file for a scratch project: an active key account owned by jane-doe,
  * with the given stakeholders (YAML flow mappings) and a body under "## Context".
  */

@@ -7,21 +7,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/validate/check.ts';
 import { formatIssue } from '../../src/validate/issue.ts';
-import { buildSite, scratchProject, TODAY } from './build-site.ts';
+import { buildSite, planHeader, scratchProject, TODAY } from './build-site.ts';
 
 const person = 'name: Jane Doe\ntitle: Account Director\n';
-const plan = (extra: string) => `---
-account: Acme
-summary: A plan
-status: active
-tier: key
-owner: jane-doe
-period: { start: 2026-01-01, end: 2027-12-31 }
-review: { cadence: quarterly, next: 2027-01-10 }
-${extra}---
-
-Narrative.
-`;
+const plan = (extra: string) => `${planHeader('Acme', { summary: 'A plan', extra })}\nNarrative.\n`;
 
 describe('a build with content errors', () => {
   const root = scratchProject({

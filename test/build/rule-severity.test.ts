@@ -2,7 +2,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, scratchProject } from './build-site.ts';
+import { buildSite, planHeader, scratchProject } from './build-site.ts';
 
 const config = (rules: Record<string, string>) => `import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -11,18 +11,7 @@ export default defineConfig({ integrations: [mdx(), keyplan({ title: 'Plans', ch
 `;
 
 // review.next before the tests' today (2026-11-25): a keyplan/review-overdue warning.
-const plan = `---
-account: Acme
-summary: A plan
-status: active
-tier: key
-owner: jane-doe
-period: { start: 2026-01-01, end: 2027-12-31 }
-review: { cadence: quarterly, next: 2026-10-10 }
----
-
-Narrative.
-`;
+const plan = `${planHeader('Acme', { summary: 'A plan', next: '2026-10-10' })}\nNarrative.\n`;
 
 describe('a build with a rule made an error', () => {
   const root = scratchProject({

@@ -9,20 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, readPage, text, type BuildResult } from './build-site.ts';
+import { buildSite, planHeader, readPage, text, type BuildResult } from './build-site.ts';
 import { bundleFiles, isolatedProject } from '../e2e/search-site.ts';
 
-const header = (account: string, extra: string) => `---
-account: ${account}
-summary: ${account} in one line.
-status: active
-tier: key
-owner: jane-doe
-period: { start: 2026-01-01, end: 2027-12-31 }
-review: { cadence: quarterly, next: 2027-01-10 }
-${extra}
----
-`;
+const header = (account: string, extra: string) => planHeader(account, { extra: `${extra}\n` });
 
 const secret = header('Quillonex Biotech', `confidential: true
 industry: Cryobanking

@@ -9,22 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planChanges } from '../../src/history/changes.ts';
 import { digestLines } from '../../src/history/digest.ts';
+import { planHeader } from '../build/build-site.ts';
 
 const PERSPECTIVES = ['financial', 'client', 'sales', 'people', 'management'];
 
-const plan = (account: string, extra: string) => `---
-account: ${account}
-summary: ${account} in one line.
-status: active
-tier: key
-owner: jane-doe
-period: { start: 2026-01-01, end: 2027-12-31 }
-review: { cadence: quarterly, next: 2027-01-10 }
-${extra}
----
-
-Body.
-`;
+const plan = (account: string, extra: string) => `${planHeader(account, { extra: `${extra}\n` })}\nBody.\n`;
 
 const goals = (status: string) => `goals:
   - { id: grow, title: Grow online sales, due: 2026-12-31, owner: jane-doe, status: ${status} }
