@@ -66,6 +66,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   // A whole tree was checked: what it did not use is no longer needed.
   outlines.prune();
   schemaOutcomes.prune();
+  positions.prune();
   return result;
 }
 
@@ -249,6 +250,8 @@ function writtenIds(data: unknown): Map<string, ItemKind> {
   return ids;
 }
 
+const positions = new ContentCache<{ line: number; column: number }>('positions');
+
 function locate(findings: readonly Finding[], files: readonly SourceFile[], rules?: RuleOverrides): Issue[] {
   const byFile = new Map(files.map((f) => [f.file, f]));
   const locators = new Map<string, Locator>();
@@ -258,12 +261,18 @@ function locate(findings: readonly Finding[], files: readonly SourceFile[], rule
     let position = f.at;
     if (!position) {
       const source = byFile.get(f.file)!;
-      let locator = locators.get(f.file);
-      if (!locator) {
-        locator = new Locator(source.yaml, source.yamlLine);
-        locators.set(f.file, locator);
+      // Positions by file content: a dev refresh locates the findings of changed files only.
+      const key = `${source.hash}\0${JSON.stringify(f.path)}\0${f.anchor ?? ''}`;
+      position = positions.get(key);
+      if (!position) {
+        let locator = locators.get(f.file);
+        if (!locator) {
+          locator = new Locator(source.yaml, source.yamlLine);
+          locators.set(f.file, locator);
+        }
+        position = locator.locate(f.path, f.anchor);
+        positions.set(key, position);
       }
-      position = locator.locate(f.path, f.anchor);
     }
     const end = f.at?.endLine === undefined ? {} : { endLine: f.at.endLine, endColumn: f.at.endColumn };
     return [{ file: f.file, line: position.line, column: position.column, ...end, severity, rule: f.rule,
