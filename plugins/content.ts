@@ -9,6 +9,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import type { SiteConfig } from '../src/config/options.ts';
 import { plansHistory } from '../src/history/since-review.ts';
 import { planChanges } from '../src/history/changes.ts';
+import { readHistory } from '../src/history/git.ts';
 import { FEED_ENTRIES } from '../src/subscribe/atom.ts';
 import { checkContent, type CheckResult } from '../src/validate/check.ts';
 import { buildSnapshot, prepare, type Snapshot } from '../src/snapshot/snapshot.ts';
@@ -55,11 +56,13 @@ export class ContentPipeline {
     const prepared = prepare(this.#site, result);
     const diagrams = await renderDiagrams(prepared, this.renderer, this.#log.fork('keyplan:diagrams'));
     const { bodies } = await this.#bodies.renderAll(prepared.shown, { links: prepared.links, diagrams: diagrams.files });
+    // One read of git for the since-last-review digests and the change feed.
+    const git = readHistory(this.#root, 'content/plans');
     const history = plansHistory(this.#root, prepared.shown.map((p) => ({ id: p.id, file: p.source.file, data: p.data! })),
-      this.#site.today, this.#site.perspectives);
+      this.#site.today, this.#site.perspectives, git);
     // The change feed names open plans only, so only they are read from git.
     const open = prepared.shown.filter((p) => prepared.visibility.open.has(p.id)).map((p) => ({ id: p.id, file: p.source.file }));
-    const { changes } = planChanges(this.#root, open, this.#site.perspectives, FEED_ENTRIES);
+    const { changes } = planChanges(this.#root, open, this.#site.perspectives, FEED_ENTRIES, git);
     return buildSnapshot(prepared, { diagrams: diagrams.files, diagramsOf: diagrams.of, bodies, history, changes, issues: diagrams.issues });
   }
 }

@@ -8,7 +8,7 @@ import type { Action } from '../schema/action.ts';
 import { planSchema, type PlanData } from '../schema/plan.ts';
 import { addDays } from '../model/dates.ts';
 import { digestPlan, isEmptyDigest, type Digest } from './digest.ts';
-import { readHistory, readVersions, type FileCommit } from './git.ts';
+import { readHistory, readVersions, type FileCommit, type HistoryResult } from './git.ts';
 import type { HistoryInput } from './since-review.ts';
 import { parsePlan } from './since-review.ts';
 
@@ -32,8 +32,8 @@ const utcDay = (iso: string) => new Date(iso).toISOString().slice(0, 10);
  * was confidential or a draft is never compared, so nothing from the time a
  * plan was hidden reaches the feed.
  */
-export function planChanges(root: string, plans: readonly Omit<HistoryInput, 'data'>[], perspectives: readonly string[], limit = 100): ChangesResult {
-  const read = readHistory(root, 'content/plans');
+export function planChanges(root: string, plans: readonly Omit<HistoryInput, 'data'>[], perspectives: readonly string[], limit = 100,
+  read: HistoryResult = readHistory(root, 'content/plans')): ChangesResult {
   if ('unavailable' in read) return { changes: [], unavailable: read.unavailable };
   const { history } = read;
   const steps: { plan: string; path: string; after: FileCommit; before?: FileCommit }[] = [];

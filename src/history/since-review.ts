@@ -8,7 +8,7 @@ import { planSchema, type PlanData } from '../schema/plan.ts';
 import { loadFile } from '../validate/load.ts';
 import type { IsoDate } from '../model/dates.ts';
 import { digestPlan, type Digest } from './digest.ts';
-import { git, readHistory, readVersions } from './git.ts';
+import { git, readHistory, readVersions, type HistoryResult } from './git.ts';
 
 export type PlanDigest =
   | { since: IsoDate; digest: Digest; /** The committed version compared with, if any. */ baseline?: { hash: string; date: string } }
@@ -29,9 +29,10 @@ export interface HistoryInput {
 
 const utcDay = (iso: string) => new Date(iso).toISOString().slice(0, 10);
 
-export function plansHistory(root: string, plans: readonly HistoryInput[], today: IsoDate, perspectives: readonly string[]): Map<string, PlanHistory> {
+/** `read`: the plans' git history, when the caller has it already (a build reads it once for this and the change feed). */
+export function plansHistory(root: string, plans: readonly HistoryInput[], today: IsoDate, perspectives: readonly string[],
+  read: HistoryResult = readHistory(root, 'content/plans')): Map<string, PlanHistory> {
   const out = new Map<string, PlanHistory>();
-  const read = readHistory(root, 'content/plans');
   if ('unavailable' in read) {
     for (const p of plans) out.set(p.id, { digest: { since: p.data.review.last, unavailable: read.unavailable } });
     return out;
