@@ -55,7 +55,10 @@ export class ContentPipeline {
   async snapshot(result: CheckResult): Promise<Snapshot> {
     const prepared = prepare(this.#site, result);
     const diagrams = await renderDiagrams(prepared, this.renderer, this.#log.fork('keyplan:diagrams'));
-    const { bodies } = await this.#bodies.renderAll(prepared.shown, { links: prepared.links, diagrams: diagrams.files });
+    const byId = new Map(prepared.shown.map((p) => [p.id, p]));
+    const { bodies } = await this.#bodies.renderAll(prepared.views.flatMap(({ view, links }) => view.plans.map((id) => ({
+      page: view.homes.get(id)!, plan: byId.get(id)!, inputs: { links, diagrams: diagrams.files },
+    }))));
     // One read of git for the since-last-review digests and the change feed.
     const git = readHistory(this.#root, 'content/plans');
     const history = plansHistory(this.#root, prepared.shown.map((p) => ({ id: p.id, file: p.source.file, data: p.data! })),

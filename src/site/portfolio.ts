@@ -3,7 +3,7 @@
  * portfolio, a plan's rendered body and the paths and cache
  * keys of the static pages. Nothing is computed here.
  */
-import type { Portfolio } from '../model/portfolio.ts';
+import type { PlanView, Portfolio } from '../model/portfolio.ts';
 import { snapshot } from '../snapshot/current.ts';
 import { planKey } from '../snapshot/page-keys.ts';
 
@@ -11,16 +11,34 @@ export function getPortfolio(): Promise<Portfolio> {
   return Promise.resolve(snapshot().portfolio);
 }
 
-/** A shown plan's body as HTML, and the file it came from. */
-export function planSource(id: string): { html: string; file: string } {
+/** A plan's body as HTML for its page in the view being rendered (its links differ by view), and the file it came from. */
+export function planSource(plan: Pick<PlanView, 'id' | 'home'>): { html: string; file: string } {
   const current = snapshot();
-  return { html: current.bodies.get(id) ?? '', file: current.result.plans.find((p) => p.id === id)!.source.file };
+  return { html: current.bodies.get(plan.home) ?? '', file: current.result.plans.find((p) => p.id === plan.id)!.source.file };
 }
 
-/** One static page per plan in this build: for every route under /plans/[id]/. */
+/** One static page per public plan: for every route under /plans/[id]/. */
 export function planPaths() {
   const { portfolio, pageKeys } = snapshot();
   return portfolio.plans.map((p) => ({ params: { id: p.id }, cacheKey: planKey(pageKeys, p) }));
+}
+
+/** One static page per restricted area: for every route under /restricted/[group]/. */
+export function areaPaths() {
+  const { areas, pageKeys } = snapshot();
+  return [...areas.keys()].map((group) => ({ params: { group }, cacheKey: pageKeys.all }));
+}
+
+/** One static page per plan of each area: for every route under /restricted/[group]/plans/[id]/. */
+export function areaPlanPaths() {
+  const { areas, pageKeys } = snapshot();
+  return [...areas].flatMap(([group, portfolio]) => portfolio.plans.map((p) => ({ params: { group, id: p.id }, cacheKey: planKey(pageKeys, p) })));
+}
+
+/** The portfolio of a view: the public site's, or the area's of `group`. */
+export function viewPortfolio(group?: string): Portfolio {
+  const current = snapshot();
+  return group === undefined ? current.portfolio : current.areas.get(group)!;
 }
 
 /** One static page per person. */
