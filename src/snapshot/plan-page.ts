@@ -14,8 +14,6 @@ export interface PlanPageData {
   file: string;
   /** Where the file can be seen, with the sourceUrl option. */
   sourceHref?: string;
-  /** Whether the page goes into the search index (its view's: the public one, or its area's). */
-  indexed: boolean;
   /** The groups the plan is restricted to; empty for a public plan. */
   audience: readonly string[];
 }
@@ -39,7 +37,6 @@ export function planPageData(snapshot: Snapshot, portfolio: Portfolio, id: strin
     sections: planSections(plan).map((s) => ({ ...s, anchor: sectionAnchor(s.id) })),
     file,
     sourceHref: config.sourceUrl?.replace('{path}', file),
-    indexed: portfolio.view.area === undefined,
     audience: snapshot.visibility.restricted.get(id) ?? [],
   };
 }

@@ -124,9 +124,14 @@ function withIssues(result: CheckResult, issues: readonly Issue[]): CheckResult 
 }
 
 
-/** The paths of the pages in the search index, from the site root: what the layout marks with `search`. */
-export function indexedPaths(snapshot: Snapshot): string[] {
-  return ['/',
-    ...snapshot.visibility.shown.filter((id) => snapshot.visibility.open.has(id)).map((id) => `/plans/${id}/`),
-    ...snapshot.result.people.filter((p) => p.data).map((p) => `/people/${p.id}/`)];
+/**
+ * The paths of the pages in each view's search index, from the site root,
+ * by the view's prefix: what the layout marks with `search`. The public index
+ * has the portfolio, the public plans and the people; an area's, its front
+ * page and its plans.
+ */
+export function indexedPaths(snapshot: Snapshot): Map<string, string[]> {
+  const { views } = snapshot.visibility;
+  return new Map(views.map((view) => [view.prefix, [`/${view.prefix}`, ...view.plans.map((id) => `/${view.homes.get(id)}`),
+    ...(view.area === undefined ? snapshot.result.people.filter((p) => p.data).map((p) => `/people/${p.id}/`) : [])]]));
 }

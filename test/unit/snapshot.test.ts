@@ -31,7 +31,10 @@ describe('the snapshot of the sample', () => {
     expect(links.hidden.has(draft.id)).toBe(true);
     expect(visibility.shown).toContain(secret.id);
     expect(visibility.open.has(secret.id)).toBe(false);
-    expect(indexedPaths(production)).not.toContain(`/plans/${secret.id}/`);
+    const indexed = indexedPaths(production);
+    expect(indexed.get('')).not.toContain(`/plans/${secret.id}/`);
+    expect(indexed.get('')!.filter((path) => path.includes('restricted'))).toEqual([]);
+    expect(indexed.get('restricted/confidential/')).toEqual(['/restricted/confidential/', `/restricted/confidential/plans/${secret.id}/`]);
     expect(portfolio.plans.map((p) => p.id)).toEqual([...visibility.open].sort((a, b) =>
       portfolio.plan.get(a)!.data.account.localeCompare(portfolio.plan.get(b)!.data.account, 'en')));
   });
@@ -92,7 +95,6 @@ describe('planPageData', () => {
     const page = planPageData(snapshot, snapshot.portfolio, 'aldermoor-bank')!;
     expect(page.file).toBe('content/plans/aldermoor-bank.mdx');
     expect(page.sourceHref).toBe('https://git.example/plans/content/plans/aldermoor-bank.mdx');
-    expect(page.indexed).toBe(true);
     const secret = snapshot.result.plans.find((p) => p.id === 'project-juniper')!;
     expect(planPageData(snapshot, snapshot.portfolio, secret.id)).toBeUndefined();
     const area = snapshot.areas.get('confidential')!;
