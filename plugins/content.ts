@@ -63,9 +63,9 @@ export class ContentPipeline {
     const git = readHistory(this.#root, 'content/plans');
     const history = plansHistory(this.#root, prepared.shown.map((p) => ({ id: p.id, file: p.source.file, data: p.data! })),
       this.#site.today, this.#site.perspectives, git);
-    // The change feed names open plans only, so only they are read from git.
-    const open = prepared.shown.filter((p) => prepared.visibility.open.has(p.id)).map((p) => ({ id: p.id, file: p.source.file }));
-    const { changes } = planChanges(this.#root, open, this.#site.perspectives, FEED_ENTRIES, git);
+    // Each view's change feed names its own plans: the public one the open plans, an area's the area's.
+    const changes = new Map(prepared.views.map(({ view }) => [view.prefix, planChanges(this.#root,
+      view.plans.map((id) => ({ id, file: byId.get(id)!.source.file })), this.#site.perspectives, FEED_ENTRIES, git, view.area).changes]));
     return buildSnapshot(prepared, { diagrams: diagrams.files, diagramsOf: diagrams.of, bodies, history, changes, issues: diagrams.issues });
   }
 }

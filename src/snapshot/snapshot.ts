@@ -41,8 +41,8 @@ export interface Rendered {
   /** Each page's plan body as HTML, by the plan's page path from the base (`plans/<id>/`, `restricted/<group>/plans/<id>/`): links differ by view. */
   bodies: ReadonlyMap<string, string>;
   history: ReadonlyMap<string, PlanHistory>;
-  /** What changed in the open plans, commit by commit, newest first (src/history/changes.ts): the change feed. */
-  changes: readonly PlanChange[];
+  /** What changed in each view's plans, commit by commit, newest first (src/history/changes.ts), by the view's prefix: the change feeds. */
+  changes: ReadonlyMap<string, readonly PlanChange[]>;
   /** Findings of the rendering itself (mermaid's errors in body blocks), added to the check's. */
   issues: readonly Issue[];
 }

@@ -11,7 +11,7 @@ import { PLAN_SECTIONS } from '../../src/site/plan-sections.ts';
 
 const REPO = join(import.meta.dirname, '../..');
 const TODAY = '2026-11-25';
-const nothingRendered: Rendered = { diagrams: new Map(), diagramsOf: new Map(), bodies: new Map(), history: new Map(), changes: [], issues: [] };
+const nothingRendered: Rendered = { diagrams: new Map(), diagramsOf: new Map(), bodies: new Map(), history: new Map(), changes: new Map(), issues: [] };
 
 function snapshotOf(options: { dev?: boolean; excludeConfidential?: boolean; sourceUrl?: string } = {}) {
   const config = resolveSiteConfig({ sourceUrl: options.sourceUrl, excludeConfidential: options.excludeConfidential },
@@ -34,7 +34,7 @@ describe('the snapshot of the sample', () => {
     const indexed = indexedPaths(production);
     expect(indexed.get('')).not.toContain(`/plans/${secret.id}/`);
     expect(indexed.get('')!.filter((path) => path.includes('restricted'))).toEqual([]);
-    expect(indexed.get('restricted/confidential/')).toEqual(['/restricted/confidential/', `/restricted/confidential/plans/${secret.id}/`]);
+    expect(indexed.get('restricted/confidential/')).toEqual(['/restricted/confidential/', '/restricted/confidential/plans/project-juniper/']);
     expect(portfolio.plans.map((p) => p.id)).toEqual([...visibility.open].sort((a, b) =>
       portfolio.plan.get(a)!.data.account.localeCompare(portfolio.plan.get(b)!.data.account, 'en')));
   });
