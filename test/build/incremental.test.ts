@@ -22,6 +22,8 @@ describe('builds with nothing changed, and with one file changed', () => {
     'content/plans/north.mdx': plan('north', 'Northwind Foods', 'We work with the CFO.'),
     'content/plans/south.mdx': plan('south', 'Southgate Retail', 'See [](plan:north) for the group view.'),
     'content/plans/east.mdx': plan('east', 'Eastfield Mills', 'A plan of its own.'),
+    // Restricted: its pages are in the board's area, and it names Northwind.
+    'content/plans/west.mdx': plan('west', 'Westmoor Holdings', 'Westmoor owns part of [](plan:north).').replace('status: active', 'status: active\naudience: [board]'),
   });
   const dist = join(root, 'dist');
   const build = () => {
@@ -57,8 +59,11 @@ describe('builds with nothing changed, and with one file changed', () => {
 
   it('reuses every plan and person page, and the search index, when nothing changed', () => {
     expect(unchanged.status, unchanged.output).toBe(0);
-    // Three plan pages, three scorecards, two people pages, three scorecard views.
-    expect(restored(unchanged)).toBe(11);
+    // Three plan pages, three scorecards, two people pages, three scorecard views; in the area, the plan page and
+    // scorecard, the portfolio, the search page and the two export files (the area's routes all carry page keys).
+    expect(restored(unchanged)).toBe(17);
+    expect(unchanged.output).toMatch(/\/restricted\/board\/plans\/west\/index\.html\s*\(restored\)/);
+    expect(unchanged.output).toMatch(/indexed 2 pages in [\d.]+s: every page is as in the last build, so its index was reused: restricted\/board\/pagefind\//);
     expect(unchanged.output).toMatch(/indexed 6 pages in [\d.]+s: every page is as in the last build, so its index was reused/);
     expect(reusedTitle).toBe('Northwind Foods');
   });
@@ -80,6 +85,9 @@ describe('builds with nothing changed, and with one file changed', () => {
     // The index is written again; Eastfield's reused page is read back into it.
     expect(renamedPlan.output).toMatch(/indexed 6 pages in [\d.]+s, alongside rendering \([\d.]+s after the last page\), 1 of them read back from the last build/);
     expect(text(readPage(dist, 'plans/south').querySelector('#section_narrative'))).toContain('See Northwind Group for the group view.');
+    // The restricted plan that names Northwind is rendered again in its area.
+    expect(renamedPlan.output).not.toMatch(/\/restricted\/board\/plans\/west\/index\.html\s*\(restored\)/);
+    expect(text(readPage(dist, 'restricted/board/plans/west').querySelector('#section_narrative'))).toContain('Westmoor owns part of Northwind Group.');
     const index = readFileSync(join(dist, 'index.html'), 'utf8');
     expect(index).toContain('Northwind Group');
   });
