@@ -1,35 +1,59 @@
 /**
  * Search in a build: pages reach Pagefind as Astro renders them (through
- * ./middleware.ts and the page sink of src/snapshot/current.ts), and the
- * bundle is written when the build is done.
+ * ./middleware.ts and the page sink of src/snapshot/current.ts), into the
+ * bundles src/site/search-bundles.ts decides, and the bundles are written when
+ * the build is done.
  */
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { setPageSink } from '../../src/snapshot/current.ts';
-import { indexedPaths, type Snapshot } from '../../src/snapshot/snapshot.ts';
+import { type Snapshot } from '../../src/snapshot/snapshot.ts';
+import { planFacets, SEARCH_SORTS } from '../../src/site/search-facets.ts';
+import { publicSearchBundles } from '../../src/site/search-bundles.ts';
 import { plural } from '../log.ts';
 import { SEARCH_BUNDLE, SearchFeed } from './pagefind.ts';
 
 export const SEARCH_MIDDLEWARE = new URL('./middleware.ts', import.meta.url);
 
 export class SearchBuild {
-  readonly #feed = new SearchFeed();
+  readonly #feed: SearchFeed;
+  readonly #snapshot: Snapshot;
 
-  constructor(base: string) {
-    setPageSink({ base, add: (path, html) => this.#feed.add(path, html) });
+  constructor(snapshot: Snapshot) {
+    this.#snapshot = snapshot;
+    this.#feed = new SearchFeed(publicSearchBundles(snapshot), join(snapshot.config.cacheDir, 'search'));
+    setPageSink({ base: snapshot.config.base, add: (path, html) => this.#feed.add(path, html) });
   }
 
-  async write(outDir: string, snapshot: Snapshot, logger: AstroIntegrationLogger): Promise<void> {
+  async write(outDir: string, logger: AstroIntegrationLogger): Promise<void> {
     setPageSink(undefined);
-    const search = await this.#feed.write(outDir, {
-      // Pages Astro reused from the last build were not rendered, so they are read from dist/.
-      expected: indexedPaths(snapshot),
-      cacheDir: join(snapshot.config.cacheDir, 'search'),
-    });
-    const how = search.restored
+    const search = await this.#feed.write(outDir, { cacheDir: join(this.#snapshot.config.cacheDir, 'search'), sorts: sortOrders(this.#snapshot) });
+    const how = search.indexed === 0
       ? `in ${(search.waitMs / 1000).toFixed(1)}s: every page is as in the last build, so its index was reused`
       : `in ${(search.ms / 1000).toFixed(1)}s, alongside rendering (${(search.waitMs / 1000).toFixed(1)}s after the last page)`
         + (search.reused ? `, ${search.reused} of them read back from the last build` : '');
-    logger.fork('keyplan:search').info(`indexed ${plural(search.pages, 'page')} ${how}: ${SEARCH_BUNDLE}/ is ${(search.bytes / 1024 / 1024).toFixed(1)} MB`);
+    const parts = search.bundles === 1 ? ''
+      : `; ${search.bundles} bundles, ${search.indexed} of them indexed again (${plural(search.pagesIndexed, 'page')} through Pagefind), the rest copied from the last build`;
+    logger.fork('keyplan:search').info(`indexed ${plural(search.pages, 'page')} ${how}${parts}: ${SEARCH_BUNDLE}/ is ${(search.bytes / 1024 / 1024).toFixed(1)} MB`);
   }
+}
+
+/**
+ * For each sort of the search page, the indexed plans' pages in ascending
+ * order, as Pagefind orders one bundle: numbers as numbers, anything else as text.
+ */
+export function sortOrders(snapshot: Snapshot): Record<string, string[]> {
+  const { portfolio, visibility } = snapshot;
+  const plans = visibility.shown.filter((id) => visibility.open.has(id)).flatMap((id) => portfolio.plan.get(id) ?? []);
+  const facets = plans.map((plan) => ({ url: `/plans/${plan.id}/`, sort: planFacets(plan, portfolio).sort }));
+  const orders: Record<string, string[]> = {};
+  for (const { key } of SEARCH_SORTS) {
+    const values = facets.filter((f) => f.sort[key] !== undefined).map((f) => ({ url: f.url, value: f.sort[key] }));
+    const numeric = values.every((v) => v.value.trim() !== '' && Number.isFinite(Number(v.value)));
+    const compare = numeric
+      ? (a: string, b: string) => Number(a) - Number(b)
+      : (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    orders[key] = values.sort((a, b) => compare(a.value, b.value) || (a.url < b.url ? -1 : 1)).map((v) => v.url);
+  }
+  return orders;
 }
