@@ -183,25 +183,34 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
 
 /** What a file of the Pagefind bundle is for, to tell the UI from the engine and the index. */
 function bundlePart(path: string): 'index' | 'engine' | 'ui' {
-  if (/^(fragment|index|filter)\//.test(path) || path.endsWith('.pf_meta') || path === 'pagefind-entry.json') return 'index';
-  if (/^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(path)) return 'engine';
+  // The other bundles sit in part-N/ of the first one's folder; Keyplan's merge and sort orders in keyplan/.
+  const inBundle = path.replace(/^part-\d+\//, '');
+  if (/^(fragment|index|filter)\//.test(inBundle) || inBundle.endsWith('.pf_meta') || inBundle === 'pagefind-entry.json' || inBundle === 'keyplan/sorts.json') return 'index';
+  if (/^(pagefind\.js|pagefind-worker\.js|wasm\.|keyplan\/pagefind\.js)/.test(inBundle)) return 'engine';
   return 'ui';
 }
 
 async function benchSearch(plans: number, query: string): Promise<void> {
   say(`## Search: the sample portfolio scaled to ${plans} plans`);
   say();
+  for (const pagesPerBundle of [undefined, 150]) await benchSearchOnce(plans, query, pagesPerBundle);
+}
+
+/** One build and one query; `pagesPerBundle`: the index in bundles (KEYPLAN_SEARCH_PAGES_PER_BUNDLE), else one bundle. */
+async function benchSearchOnce(plans: number, query: string, pagesPerBundle?: number): Promise<void> {
+  say(pagesPerBundle ? `### In bundles of at most ${pagesPerBundle} pages` : '### One bundle (the default)');
+  say();
   const root = project('search');
   scaleSample(REPO, root, plans);
   const base = '/plans-site/';
-  const run = timed(root, [astro(root), 'build'], { KEYPLAN_BASE: base });
+  const run = timed(root, [astro(root), 'build'], { KEYPLAN_BASE: base, ...(pagesPerBundle ? { KEYPLAN_SEARCH_PAGES_PER_BUNDLE: String(pagesPerBundle) } : {}) });
   const match = /indexed (\d+) pages? in ([\d.]+)s/.exec(run.output);
   if (!match) throw new Error(`no search line in the build log:\n${run.output}`);
   const bundle = join(root, 'dist/pagefind');
   const sizes = fileSizes(bundle);
   const part = (name: string) => [...sizes].filter(([path]) => bundlePart(path) === name);
   const sum = (files: [string, number][]) => files.reduce((n, [, size]) => n + size, 0);
-  const fragments = [...sizes.keys()].filter((p) => p.startsWith('fragment/')).length;
+  const fragments = [...sizes.keys()].filter((p) => /^(part-\d+\/)?fragment\//.test(p)).length;
   say('| pages indexed | index time (s) | whole build (s) | index files | fragments | bundle on disk |');
   say('|---:|---:|---:|---:|---:|---:|');
   say(`| ${match[1]} | ${Number(match[2]).toFixed(1)} | ${run.seconds.toFixed(1)} | ${kb(sum(part('index')))} | ${fragments} | ${kb(sum([...sizes]))} |`);
@@ -243,7 +252,7 @@ async function benchSearch(plans: number, query: string): Promise<void> {
     say();
     say('| downloaded from /pagefind/ | requests | bytes |');
     say('|---|---:|---:|');
-    say(`| index: entry, metadata, word index, filters, ${fetched.filter((f) => f.path.startsWith('fragment/')).length} fragments | ${fetched.filter((f) => bundlePart(f.path) === 'index').length} | ${kb(by('index'))} |`);
+    say(`| index: entry, metadata, word index, filters, ${fetched.filter((f) => /^(part-\d+\/)?fragment\//.test(f.path)).length} fragments | ${fetched.filter((f) => bundlePart(f.path) === 'index').length} | ${kb(by('index'))} |`);
     say(`| search engine: pagefind.js and WebAssembly | ${fetched.filter((f) => bundlePart(f.path) === 'engine').length} | ${kb(by('engine'))} |`);
     say(`| Pagefind's UI: pagefind-ui.js and .css | ${fetched.filter((f) => bundlePart(f.path) === 'ui').length} | ${kb(by('ui'))} |`);
     say(`| **total** | ${fetched.length} | **${kb(total)}** |`);

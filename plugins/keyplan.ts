@@ -84,12 +84,12 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
       'astro:build:start': async () => {
         // Search is part of every build, never a step to remember: pages are indexed as they render.
         const [{ SearchBuild }, { snapshot }] = await Promise.all([import('./search/build.ts'), import('../src/snapshot/current.ts')]);
-        search = new SearchBuild(snapshot().config.base, snapshot().visibility.views.map((view) => view.prefix));
+        search = new SearchBuild(snapshot());
       },
       'astro:build:done': async ({ dir, logger }) => {
         const [{ writeDiagramAssets }, { snapshot }] = await Promise.all([import('./assets.ts'), import('../src/snapshot/current.ts')]);
         writeDiagramAssets(fileURLToPath(dir));
-        await search!.write(fileURLToPath(dir), snapshot(), logger);
+        await search!.write(fileURLToPath(dir), logger);
         search = undefined;
         // Issue 16: the web server's rules for the restricted areas, beside the site (never inside it): src/access/.
         const { writeAccessRules, accessDir } = await import('../src/access/rules.ts');

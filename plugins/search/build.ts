@@ -1,56 +1,68 @@
 /**
  * Search in a build: pages reach Pagefind as Astro renders them (through
- * ./middleware.ts and the page sink of src/snapshot/current.ts), and the
- * bundles are written when the build is done: one for the public site, and
- * one per restricted area, under the area's own folder, so the web server's
- * rules for the area cover its index too. An area's search page queries its
- * bundle together with the public one.
+ * ./middleware.ts and the page sink of src/snapshot/current.ts), into the
+ * bundles src/site/search-bundles.ts decides: the public site's, and one per
+ * restricted area under the area's own folder, so the web server's rules for
+ * the area cover its index too. The bundles are written when the build is done.
  */
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
+import type { Portfolio } from '../../src/model/portfolio.ts';
 import { setPageSink } from '../../src/snapshot/current.ts';
-import { indexedPaths, type Snapshot } from '../../src/snapshot/snapshot.ts';
+import { type Snapshot } from '../../src/snapshot/snapshot.ts';
+import { planFacets, SEARCH_SORTS } from '../../src/site/search-facets.ts';
+import { allSearchBundles } from '../../src/site/search-bundles.ts';
 import { plural } from '../log.ts';
-import { close, SEARCH_BUNDLE, SearchFeed } from './pagefind.ts';
+import { SEARCH_BUNDLE, SearchFeed } from './pagefind.ts';
 
 export const SEARCH_MIDDLEWARE = new URL('./middleware.ts', import.meta.url);
 
 export class SearchBuild {
-  /** One feed per view, by the view's prefix (`` for the public site, `restricted/<group>/`). */
-  readonly #feeds = new Map<string, SearchFeed>();
+  readonly #feed: SearchFeed;
+  readonly #snapshot: Snapshot;
 
-  constructor(base: string, prefixes: readonly string[]) {
-    for (const prefix of prefixes) this.#feeds.set(prefix, new SearchFeed());
-    setPageSink({ base, add: (path, html) => this.#feedOf(path).add(path, html) });
+  constructor(snapshot: Snapshot) {
+    this.#snapshot = snapshot;
+    this.#feed = new SearchFeed(allSearchBundles(snapshot), join(snapshot.config.cacheDir, 'search'));
+    setPageSink({ base: snapshot.config.base, add: (path, html) => this.#feed.add(path, html) });
   }
 
-  /** The feed of the view a page belongs to: an area's pages go into the area's index and nowhere else. */
-  #feedOf(path: string): SearchFeed {
-    for (const [prefix, feed] of this.#feeds) if (prefix && path.startsWith(`/${prefix}`)) return feed;
-    return this.#feeds.get('')!;
-  }
-
-  async write(outDir: string, snapshot: Snapshot, logger: AstroIntegrationLogger): Promise<void> {
+  async write(outDir: string, logger: AstroIntegrationLogger): Promise<void> {
     setPageSink(undefined);
-    const log = logger.fork('keyplan:search');
-    const expected = indexedPaths(snapshot);
-    try {
-      for (const [prefix, feed] of this.#feeds) {
-        const bundle = `${prefix}${SEARCH_BUNDLE}`;
-        const search = await feed.write(outDir, {
-          bundle,
-          // Pages Astro reused from the last build were not rendered, so they are read from dist/.
-          expected: expected.get(prefix) ?? [],
-          cacheDir: join(snapshot.config.cacheDir, 'search', prefix || 'public'),
-        });
-        const how = search.restored
-          ? `in ${(search.waitMs / 1000).toFixed(1)}s: every page is as in the last build, so its index was reused`
-          : `in ${(search.ms / 1000).toFixed(1)}s, alongside rendering (${(search.waitMs / 1000).toFixed(1)}s after the last page)`
-            + (search.reused ? `, ${search.reused} of them read back from the last build` : '');
-        log.info(`indexed ${plural(search.pages, 'page')} ${how}: ${bundle}/ is ${(search.bytes / 1024 / 1024).toFixed(1)} MB`);
-      }
-    } finally {
-      await close();
-    }
+    const search = await this.#feed.write(outDir, { cacheDir: join(this.#snapshot.config.cacheDir, 'search'), sorts: sortOrders(this.#snapshot) });
+    const how = search.indexed === 0
+      ? `in ${(search.waitMs / 1000).toFixed(1)}s: every page is as in the last build, so its index was reused`
+      : `in ${(search.ms / 1000).toFixed(1)}s, alongside rendering (${(search.waitMs / 1000).toFixed(1)}s after the last page)`
+        + (search.reused ? `, ${search.reused} of them read back from the last build` : '');
+    const parts = search.bundles === 1 || search.indexed === 0 ? ''
+      : `; ${search.bundles} bundles, ${search.indexed} of them indexed again (${plural(search.pagesIndexed, 'page')} through Pagefind), the rest copied from the last build`;
+    logger.fork('keyplan:search').info(`indexed ${plural(search.pages, 'page')} ${how}${parts}: ${SEARCH_BUNDLE}/ is ${(search.bytes / 1024 / 1024).toFixed(1)} MB`);
   }
+}
+
+/**
+ * For each search page, by the folder of the bundle it loads first, and each
+ * of its sorts: the plans it searches (an area's and the public ones), their
+ * pages in ascending order, as Pagefind orders one bundle: numbers as
+ * numbers, anything else as text.
+ */
+export function sortOrders(snapshot: Snapshot): Record<string, Record<string, string[]>> {
+  const facetsOf = (portfolio: Portfolio) => portfolio.plans.map((plan) => ({ url: `/${plan.home}`, sort: planFacets(plan, portfolio).sort }));
+  const publicFacets = facetsOf(snapshot.portfolio);
+  const pages: [string, ReturnType<typeof facetsOf>][] = [[`${SEARCH_BUNDLE}/`, publicFacets],
+    ...[...snapshot.areas].map(([, area]): [string, ReturnType<typeof facetsOf>] => [`${area.view.prefix}${SEARCH_BUNDLE}/`, [...facetsOf(area), ...publicFacets]])];
+  return Object.fromEntries(pages.map(([dir, facets]) => [dir, ordered(facets)]));
+}
+
+function ordered(facets: readonly { url: string; sort: Record<string, string> }[]): Record<string, string[]> {
+  const orders: Record<string, string[]> = {};
+  for (const { key } of SEARCH_SORTS) {
+    const values = facets.filter((f) => f.sort[key] !== undefined).map((f) => ({ url: f.url, value: f.sort[key] }));
+    const numeric = values.every((v) => v.value.trim() !== '' && Number.isFinite(Number(v.value)));
+    const compare = numeric
+      ? (a: string, b: string) => Number(a) - Number(b)
+      : (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    orders[key] = values.sort((a, b) => compare(a.value, b.value) || (a.url < b.url ? -1 : 1)).map((v) => v.url);
+  }
+  return orders;
 }

@@ -1,54 +1,78 @@
 /**
- * A search index, written by the build itself with Pagefind's Node API:
- * every page that marks its main content with data-pagefind-body, into a
- * bundle folder beside Pagefind's own UI files: <outDir>/pagefind/ for the
- * public site, <outDir>/restricted/<group>/pagefind/ for an area (./build.ts
- * hands each feed its pages). Result URLs are relative to the site root; the
- * search page adds the base path.
+ * The search index, written by the build itself with Pagefind's Node API:
+ * every page that marks its main content with data-pagefind-body (plans,
+ * people, the portfolio; never a confidential plan), in the bundles
+ * src/site/search-bundles.ts decides, each written into its own folder under
+ * the site root. The first bundle's folder (pagefind/) also holds Pagefind's
+ * scripts and UI, and Keyplan's merge of the bundles (./merged-search.js).
+ * Result URLs are relative to the site root; the search page adds the base path.
  *
- * Pagefind indexes in a process of its own. Pages reach it as Astro renders
- * them (a middleware hands each one to the SearchFeed of the build), so the
- * indexing runs on another core while the site is still being generated,
- * instead of reading every file back from disk afterwards.
+ * Pagefind cannot update an index, so each bundle is indexed again only when
+ * one of its pages changed; the others are copied from the last build. Pages
+ * reach Pagefind as Astro renders them (a middleware hands each one to the
+ * SearchFeed of the build): a page that differs from the one the last build
+ * indexed starts its bundle's index at once, on another core while the site
+ * is still being generated. Pages of that bundle that Astro reused are read
+ * back from disk at the end.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { SEARCH_BUNDLE, type SearchBundle } from '../../src/site/search-bundles.ts';
 
-/** The folder under the site root that holds the index and Pagefind's UI. */
-export const SEARCH_BUNDLE = 'pagefind';
+export { SEARCH_BUNDLE };
 
 /** Only pages that mark a body are indexed: Pagefind would parse and drop the rest. */
 export const INDEXED_MARK = 'data-pagefind-body';
 
+/** Keyplan's own files in a primary bundle's folder: the merge the search page loads, and the sort orders. */
+export const MERGE_DIR = 'keyplan';
+
 export interface IndexStats {
-  /** Pages in the index. */
+  /** Pages in the index, every bundle. */
   pages: number;
-  /** Bytes of the whole bundle folder, UI scripts included. */
+  /** Bundles, and of them those indexed in this build (the rest were the last build's). */
+  bundles: number;
+  indexed: number;
+  /** Pages that went through Pagefind in this build. */
+  pagesIndexed: number;
+  /** Bytes of every bundle folder, Pagefind's scripts included. */
   bytes: number;
-  /** From the first page handed over to the bundle written. */
+  /** From the first page handed over to the last bundle written. */
   ms: number;
   /** Of that, the wait after the last page was rendered. */
   waitMs: number;
-  /** Pages read back from disk: Astro reused them from the last build instead of rendering them. */
+  /** Pages read back from disk: Astro reused them from the last build, and their bundle changed. */
   reused: number;
-  /** Whether the bundle was the last build's, every indexed page being byte for byte the same. */
-  restored: boolean;
 }
 
 export interface WriteOptions {
-  /** Where the bundle goes under the output folder: `pagefind` by default. */
-  bundle?: string;
-  /** Every page that belongs in the index, by path from the site root. */
-  expected: readonly string[];
-  /** Where the last bundle is kept, with the hash of every page it indexed. */
+  /** Where the last build's bundles are kept, with the hash of every page each indexed. */
   cacheDir: string;
+  /**
+   * For each primary bundle (by folder), sort key → paths of the pages that have it, in ascending order: the
+   * order the search page that loads it shows.
+   */
+  sorts?: Record<string, Record<string, readonly string[]>>;
 }
 
+/** What the cache holds of one bundle. */
 interface BundleRecord {
-  pages: { [url: string]: string };
+  /** Hash of each page indexed, by path. */
+  pages: Record<string, string>;
+  /** Pagefind's id of each page (the name of its fragment), by path. */
+  ids: Record<string, string>;
 }
+
+interface Record_ {
+  version: number;
+  bundles: Record<string, BundleRecord>;
+}
+
+/** Bump when what a bundle holds changes without its pages changing (Pagefind's options, the page filter). */
+const RECORD_VERSION = 2;
 
 export class SearchIndexError extends Error {
   constructor(messages: string[]) {
@@ -57,76 +81,171 @@ export class SearchIndexError extends Error {
   }
 }
 
-/** One build's index: pages go in while the build renders, the bundle is written at the end. */
+/** One bundle in this build. */
+class BundleFeed {
+  readonly bundle: SearchBundle;
+  readonly last: BundleRecord | undefined;
+  /** Hash of each page known, by path: handed over, or read back from disk. */
+  readonly fed = new Map<string, string>();
+  /** Pages the build handed over (rendered). */
+  readonly handed = new Set<string>();
+  /** Pages handed over that are already in the index. */
+  readonly added = new Set<string>();
+  index: Promise<pagefind.PagefindIndex> | undefined;
+  readonly pending: Promise<void>[] = [];
+  readonly errors: string[] = [];
+
+  constructor(bundle: SearchBundle, last: BundleRecord | undefined) {
+    this.bundle = bundle;
+    this.last = last && sameList(Object.keys(last.pages), bundle.pages) ? last : undefined;
+  }
+
+  /** Whether the last build's copy may still do: same pages, none handed over changed. */
+  get clean(): boolean {
+    return this.last !== undefined && this.index === undefined;
+  }
+
+  add(url: string, html: string): void {
+    const hash = hashOf(html);
+    this.fed.set(url, hash);
+    this.handed.add(url);
+    // A page as the last build indexed it waits: if nothing else in its bundle changes, the bundle is copied.
+    if (this.clean && this.last!.pages[url] === hash) return;
+    this.addToIndex(url, html);
+  }
+
+  addToIndex(url: string, html: string): void {
+    this.index ??= createIndex();
+    this.added.add(url);
+    this.pending.push(this.index
+      .then((index) => index.addHTMLFile({ url, content: withoutSvg(html) }))
+      .then((added) => void this.errors.push(...added.errors), (error: unknown) => void this.errors.push(String(error))));
+  }
+}
+
+function createIndex(): Promise<pagefind.PagefindIndex> {
+  const index = pagefind.createIndex({
+    forceLanguage: 'en',
+    // Column headings and decorative symbols would run into the excerpts ("ActionAccountStatusDue", "✓Champion");
+    // the risk matrix is a grid of scores whose risks the register beside it lists in words.
+    excludeSelectors: ['thead', '[aria-hidden="true"]', '.risk-matrix'],
+  }).then(({ index: created, errors }) => {
+    if (!created) throw new SearchIndexError(errors);
+    return created;
+  });
+  // Reported by write(); never an unhandled rejection in between.
+  index.catch(() => undefined);
+  return index;
+}
+
+/** One build's index: pages go in while the build renders, the bundles are written at the end. */
 export class SearchFeed {
-  readonly #index: Promise<pagefind.PagefindIndex>;
-  readonly #pending: Promise<void>[] = [];
-  /** Hash of each page handed over, by path. */
-  readonly #fed = new Map<string, string>();
-  readonly #errors: string[] = [];
+  readonly #bundles: BundleFeed[];
+  readonly #byPath = new Map<string, BundleFeed>();
+  readonly #unexpected: string[] = [];
   readonly #started = performance.now();
 
-  constructor() {
-    this.#index = pagefind.createIndex({
-      forceLanguage: 'en',
-      // Column headings and decorative symbols would run into the excerpts ("ActionAccountStatusDue", "✓Champion");
-      // the risk matrix is a grid of scores whose risks the register beside it lists in words.
-      excludeSelectors: ['thead', '[aria-hidden="true"]', '.risk-matrix'],
-    }).then(({ index, errors }) => {
-      if (!index) throw new SearchIndexError(errors);
-      return index;
-    });
-    // Reported by write(); never an unhandled rejection in between.
-    this.#index.catch(() => undefined);
+  /** `bundles`: every page that belongs in the index, in the bundle it belongs to. */
+  constructor(bundles: readonly SearchBundle[], cacheDir: string) {
+    const last = readRecord(join(cacheDir, 'record.json'));
+    this.#bundles = bundles.map((b) => new BundleFeed(b, existsSync(cachedBundle(cacheDir, b.dir)) ? last?.bundles[b.dir] : undefined));
+    for (const feed of this.#bundles) for (const page of feed.bundle.pages) this.#byPath.set(page, feed);
   }
 
   /** A rendered page, by its path from the site root (`/plans/x/`). Pages without a marked body are skipped. */
   add(url: string, html: string): void {
     if (!html.includes(INDEXED_MARK)) return;
-    this.#fed.set(url, hashOf(html));
-    this.#pending.push(this.#index
-      .then((index) => index.addHTMLFile({ url, content: withoutSvg(html) }))
-      .then((added) => void this.#errors.push(...added.errors), (error: unknown) => void this.#errors.push(String(error))));
+    const feed = this.#byPath.get(url);
+    if (feed) feed.add(url, html);
+    else this.#unexpected.push(url);
   }
 
   /**
-   * Waits for every page, then writes the bundle under `outDir`. Pages that
-   * were expected but not handed over (Astro reused them) are read from
-   * `outDir`. When every page is the same as the last bundle's, that bundle is
-   * copied instead of indexing again. Pagefind keeps running for other
-   * feeds: the build stops it with close() when every bundle is written.
+   * Waits for every page, then writes every bundle under `outDir`: a bundle
+   * whose pages are all as the last build indexed them is copied from the
+   * cache, any other is indexed (pages Astro reused, never handed over, read
+   * from `outDir`). Stops Pagefind either way.
    */
   async write(outDir: string, options: WriteOptions): Promise<IndexStats> {
     const waitStarted = performance.now();
-    const outputPath = join(outDir, options.bundle ?? SEARCH_BUNDLE);
-    const bundleCache = join(options.cacheDir, 'bundle');
-    const recordFile = join(options.cacheDir, 'record.json');
-    {
-      const reused = options.expected.filter((url) => !this.#fed.has(url));
-      const pages = new Map(this.#fed);
-      const html = new Map<string, string>();
-      for (const url of reused) {
+    const cacheDir = options.cacheDir;
+    let reused = 0;
+    try {
+      if (this.#unexpected.length) {
+        throw new SearchIndexError([`pages mark ${INDEXED_MARK} but belong to no search bundle: ${this.#unexpected.join(', ')}`]);
+      }
+      const read = (url: string) => {
         const file = join(outDir, url, 'index.html');
-        if (!existsSync(file)) continue;
-        const text = readFileSync(file, 'utf8');
-        html.set(url, text);
-        pages.set(url, hashOf(text));
+        return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+      };
+      // A bundle still clean may have changed in pages Astro reused (a page of the last build's dist/ differs from the cache).
+      for (const feed of this.#bundles) {
+        if (!feed.clean) continue;
+        for (const url of feed.bundle.pages) {
+          if (feed.fed.has(url)) continue;
+          const html = read(url);
+          if (html === undefined || hashOf(html) !== feed.last!.pages[url]) {
+            feed.index ??= createIndex();
+            break;
+          }
+          feed.fed.set(url, feed.last!.pages[url]);
+        }
       }
-      const last = readRecord(recordFile);
-      if (last && existsSync(bundleCache) && sameRecord(last.pages, pages)) {
-        cpSync(bundleCache, outputPath, { recursive: true });
-        const done = performance.now();
-        return { pages: indexedPages(outputPath), bytes: folderBytes(outputPath), ms: done - this.#started, waitMs: done - waitStarted, reused: reused.length, restored: true };
+      const record: Record_ = { version: RECORD_VERSION, bundles: {} };
+      // The cache changes below: until the new record is written, no record promises what it holds.
+      rmSync(join(cacheDir, 'record.json'), { force: true });
+      // Folders of the last build's bundles go: a bundle that no longer exists must not be searched.
+      rmSync(join(outDir, SEARCH_BUNDLE), { recursive: true, force: true });
+      for (const feed of this.#bundles) if (feed.bundle.primary) rmSync(join(outDir, feed.bundle.dir), { recursive: true, force: true });
+      // Pagefind writes its scripts with the first bundle: it goes first, the rest go inside its folder.
+      for (const feed of this.#bundles) {
+        const outputPath = join(outDir, feed.bundle.dir);
+        if (feed.clean) {
+          cpSync(cachedBundle(cacheDir, feed.bundle.dir), outputPath, { recursive: true });
+          record.bundles[feed.bundle.dir] = feed.last!;
+          continue;
+        }
+        for (const url of feed.bundle.pages) {
+          if (feed.added.has(url)) continue;
+          const html = read(url);
+          if (html === undefined) {
+            feed.errors.push(`${url} was not rendered`);
+            continue;
+          }
+          if (!feed.handed.has(url)) reused++;
+          feed.fed.set(url, hashOf(html));
+          feed.addToIndex(url, html);
+        }
+        // An empty site still gets an (empty) index, so the search page finds one.
+        const index = await (feed.index ??= createIndex());
+        await Promise.all(feed.pending);
+        if (feed.errors.length) throw new SearchIndexError(feed.errors);
+        const written = await index.writeFiles({ outputPath });
+        if (written.errors.length) throw new SearchIndexError(written.errors);
+        await index.deleteIndex();
+        if (!feed.bundle.primary) removeScripts(outputPath);
+        const entry = { pages: Object.fromEntries(feed.bundle.pages.map((url) => [url, feed.fed.get(url)!])), ids: pageIds(outputPath) };
+        record.bundles[feed.bundle.dir] = entry;
+        keepBundle(outputPath, cachedBundle(cacheDir, feed.bundle.dir));
       }
-      for (const [url, text] of html) this.add(url, text);
-      const index = await this.#index;
-      await Promise.all(this.#pending);
-      if (this.#errors.length) throw new SearchIndexError(this.#errors);
-      const written = await index.writeFiles({ outputPath });
-      if (written.errors.length) throw new SearchIndexError(written.errors);
-      keepBundle(outputPath, options.cacheDir, { pages: Object.fromEntries(this.#fed) });
+      for (const feed of this.#bundles) {
+        if (feed.bundle.primary) writeMerge(join(outDir, feed.bundle.dir, MERGE_DIR), record, options.sorts?.[feed.bundle.dir] ?? {});
+      }
+      writeRecord(cacheDir, record);
       const done = performance.now();
-      return { pages: indexedPages(outputPath), bytes: folderBytes(outputPath), ms: done - this.#started, waitMs: done - waitStarted, reused: reused.length, restored: false };
+      const indexed = this.#bundles.filter((f) => !f.clean);
+      return {
+        pages: this.#bundles.reduce((n, f) => n + f.bundle.pages.length, 0),
+        bundles: this.#bundles.length,
+        indexed: indexed.length,
+        pagesIndexed: indexed.reduce((n, f) => n + f.bundle.pages.length, 0),
+        bytes: folderBytes(join(outDir, SEARCH_BUNDLE)),
+        ms: done - this.#started,
+        waitMs: done - waitStarted,
+        reused,
+      };
+    } finally {
+      await close();
     }
   }
 }
@@ -135,29 +254,89 @@ function hashOf(html: string): string {
   return createHash('sha1').update(html).digest('base64url');
 }
 
-function readRecord(file: string): BundleRecord | undefined {
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((x) => set.has(x));
+}
+
+function readRecord(file: string): Record_ | undefined {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as BundleRecord;
+    const record = JSON.parse(readFileSync(file, 'utf8')) as Record_;
+    return record.version === RECORD_VERSION ? record : undefined;
   } catch {
     return undefined;
   }
 }
 
-function sameRecord(last: BundleRecord['pages'], now: ReadonlyMap<string, string>): boolean {
-  return Object.keys(last).length === now.size && [...now].every(([url, hash]) => last[url] === hash);
+/** Where the cache keeps a bundle: one flat folder each, though the site nests them in the first one's. */
+function cachedBundle(cacheDir: string, dir: string): string {
+  return join(cacheDir, 'bundles', dir.replace(/\/$/, '').replaceAll('/', '~'));
 }
 
-/** The bundle and what it indexed, for the next build: a cache, so a failure to keep it only costs time. */
-function keepBundle(outputPath: string, cacheDir: string, record: BundleRecord): void {
+/** The record goes last: a build stopped halfway leaves no record that promises bundles it did not keep. */
+function writeRecord(cacheDir: string, record: Record_): void {
   try {
-    rmSync(join(cacheDir, 'record.json'), { force: true });
-    rmSync(join(cacheDir, 'bundle'), { recursive: true, force: true });
-    mkdirSync(cacheDir, { recursive: true });
-    cpSync(outputPath, join(cacheDir, 'bundle'), { recursive: true });
+    // Bundles of the last build that this one does not have are dropped from the cache.
+    const wanted = new Set(Object.keys(record.bundles).map((dir) => cachedBundle(cacheDir, dir)));
+    const kept = join(cacheDir, 'bundles');
+    for (const name of existsSync(kept) ? readdirSync(kept) : []) if (!wanted.has(join(kept, name))) rmSync(join(kept, name), { recursive: true, force: true });
     writeFileSync(join(cacheDir, 'record.json'), JSON.stringify(record));
   } catch {
     // Indexed again next time.
   }
+}
+
+/** A bundle as written, for the next build: a cache, so a failure to keep it only costs time. */
+function keepBundle(outputPath: string, cached: string): void {
+  try {
+    rmSync(cached, { recursive: true, force: true });
+    mkdirSync(cached, { recursive: true });
+    for (const name of readdirSync(outputPath)) {
+      // The other bundles live inside the first one's folder: each is kept on its own.
+      if (name.startsWith('part-') || name === MERGE_DIR) continue;
+      cpSync(join(outputPath, name), join(cached, name), { recursive: true });
+    }
+  } catch {
+    // Indexed again next time.
+  }
+}
+
+/** Pagefind's scripts, UI and WebAssembly: the search page loads them from the first bundle only. */
+function removeScripts(outputPath: string): void {
+  for (const name of readdirSync(outputPath)) {
+    if (/^pagefind[\w-]*\.(js|css)$|^wasm\.[\w-]+\.pagefind$/.test(name)) rmSync(join(outputPath, name));
+  }
+}
+
+/**
+ * Pagefind's id of each page, by path: the name of its fragment, which is how
+ * a search result names its page before its fragment is loaded.
+ */
+function pageIds(outputPath: string): Record<string, string> {
+  const ids: Record<string, string> = {};
+  const dir = join(outputPath, 'fragment');
+  for (const name of readdirSync(dir)) {
+    // A fragment is gzip JSON after Pagefind's 12-byte signature.
+    const { url } = JSON.parse(gunzipSync(readFileSync(join(dir, name))).subarray(12).toString('utf8')) as { url: string };
+    ids[url] = name.replace(/\.pf_fragment$/, '');
+  }
+  return ids;
+}
+
+/**
+ * What the search page needs besides Pagefind's files: Keyplan's merge of
+ * the bundles (Pagefind's merge orders sorted results by their place in each
+ * bundle, which is no order across bundles), and for each sort key the ids of
+ * the pages in order.
+ */
+function writeMerge(dir: string, record: Record_, sorts: Record<string, readonly string[]>): void {
+  mkdirSync(dir, { recursive: true });
+  cpSync(new URL('./merged-search.js', import.meta.url), join(dir, 'pagefind.js'));
+  const ids = new Map<string, string>();
+  for (const bundle of Object.values(record.bundles)) for (const [url, id] of Object.entries(bundle.ids)) ids.set(url, id);
+  const orders = Object.fromEntries(Object.entries(sorts).map(([key, urls]) => [key, urls.flatMap((url) => ids.get(url) ?? [])]));
+  writeFileSync(join(dir, 'sorts.json'), JSON.stringify(orders));
 }
 
 /** Stops Pagefind's process: the build never exits while it runs. */
@@ -195,11 +374,6 @@ export function withoutSvg(html: string): string {
     }
   }
   return out + html.slice(from);
-}
-
-function indexedPages(bundle: string): number {
-  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-  return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 }
 
 function folderBytes(dir: string): number {

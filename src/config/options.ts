@@ -82,4 +82,6 @@ export interface SiteConfig {
   rules: Record<string, 'off' | 'warning' | 'error'>;
   /** The access rules' options (src/access/rules.ts). */
   access: ParsedOptions['access'];
+  /** Pages a search bundle holds, about (src/site/search-bundles.ts); KEYPLAN_SEARCH_PAGES_PER_BUNDLE, for tuning and tests. */
+  searchPagesPerBundle?: number;
 }

@@ -53,7 +53,15 @@ export function resolveSiteConfig(options: KeyplanOptions, env: Record<string, s
     paper: o.paper,
     rules: o.rules,
     access: { ...o.access, ...(o.access.dir ? { dir: resolve(mode.root, o.access.dir) } : {}) },
+    ...pagesPerBundle(env.KEYPLAN_SEARCH_PAGES_PER_BUNDLE),
   };
+}
+
+function pagesPerBundle(value: string | undefined): Pick<SiteConfig, 'searchPagesPerBundle'> {
+  if (!value?.trim()) return {};
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new OptionsError(`KEYPLAN_SEARCH_PAGES_PER_BUNDLE: "${value}" is not a whole number of pages`, 'Give a number such as 150, or leave it unset.');
+  return { searchPagesPerBundle: n };
 }
 
 function markdownProcessor(name: string): SiteConfig['markdown'] {

@@ -1,9 +1,11 @@
 /**
  * Finds where a field path is written in block-style YAML by scanning lines and
  * indentation: no parse, so locating a message costs microseconds instead of a
- * full parse with positions. Returns undefined for anything it does not
- * understand (flow collections, quoted or complex keys, anchors), and the
- * caller falls back to the real parser.
+ * full parse with positions. A flow collection written on one line
+ * (`- { id: g1, due: 2026-04-01 }`, `tags: [a, b]`) is read token by token.
+ * Returns undefined for anything it does not understand (flow collections over
+ * several lines, quoted or complex keys, anchors, a path that is not written),
+ * and the caller falls back to the real parser.
  */
 import type { Anchor, FieldPath } from './issue.ts';
 
@@ -32,13 +34,125 @@ const KEY = /^([A-Za-z0-9_-]+):(?=\s|$)/;
 export function scanPath(lines: readonly string[], path: FieldPath, anchor: Anchor): LinePosition | undefined {
   let block: Block = { line: firstContentLine(lines, 0, lines.length), column: 0, end: lines.length };
   let found: Found | undefined;
-  for (const part of path) {
+  for (const [i, part] of path.entries()) {
+    const opening = lines[block.line]?.[block.column];
+    if (opening === '{' || opening === '[') return flowPath(lines[block.line], block, path.slice(i), anchor);
     found = typeof part === 'number' ? item(lines, block, part) : key(lines, block, part);
     if (!found) return undefined;
     block = found.value;
   }
   if (anchor === 'key' && found?.key) return found.key;
   return { line: block.line, column: block.column };
+}
+
+/** A node of a flow collection on one line: where it starts, and what it holds. */
+type FlowNode =
+  | { kind: 'map'; column: number; entries: { key: string; column: number; value: FlowNode }[] }
+  | { kind: 'seq'; column: number; items: FlowNode[] }
+  | { kind: 'scalar'; column: number };
+
+/** `path` inside the flow collection that starts at `block`. */
+function flowPath(line: string, block: Block, path: FieldPath, anchor: Anchor): LinePosition | undefined {
+  const parsed = flowNode(line, block.column);
+  // The collection must close on its line, with nothing after it but a comment.
+  if (!parsed || !/^\s*(#.*)?$/.test(line.slice(parsed.end))) return undefined;
+  let node = parsed.node;
+  let keyColumn: number | undefined;
+  for (const part of path) {
+    if (node.kind === 'map' && typeof part === 'string') {
+      const entry = node.entries.find((e) => e.key === part);
+      if (!entry) return undefined;
+      keyColumn = entry.column;
+      node = entry.value;
+    } else if (node.kind === 'seq' && typeof part === 'number' && node.items[part]) {
+      keyColumn = undefined;
+      node = node.items[part];
+    } else {
+      return undefined;
+    }
+  }
+  return { line: block.line, column: anchor === 'key' && keyColumn !== undefined ? keyColumn : node.column };
+}
+
+function skipSpaces(line: string, at: number): number {
+  while (line[at] === ' ' || line[at] === '\t') at++;
+  return at;
+}
+
+/** The flow node at `at` and the index after it, or undefined for what this reader does not take on. */
+function flowNode(line: string, at: number): { node: FlowNode; end: number } | undefined {
+  const start = skipSpaces(line, at);
+  const c = line[start];
+  if (c === '{' || c === '[') {
+    const close = c === '{' ? '}' : ']';
+    const entries: { key: string; column: number; value: FlowNode }[] = [];
+    const items: FlowNode[] = [];
+    let i = skipSpaces(line, start + 1);
+    if (line[i] === close) return { node: c === '{' ? { kind: 'map', column: start, entries } : { kind: 'seq', column: start, items }, end: i + 1 };
+    for (;;) {
+      if (c === '{') {
+        const key = flowKey(line, i);
+        if (!key) return undefined;
+        const value = flowNode(line, key.end);
+        // An empty value (`{ a: }`) is left to the parser.
+        if (!value) return undefined;
+        entries.push({ key: key.text, column: key.column, value: value.node });
+        i = value.end;
+      } else {
+        const value = flowNode(line, i);
+        if (!value) return undefined;
+        items.push(value.node);
+        i = value.end;
+      }
+      i = skipSpaces(line, i);
+      if (line[i] === ',') {
+        i = skipSpaces(line, i + 1);
+        if (line[i] === close) return undefined;
+        continue;
+      }
+      if (line[i] === close) break;
+      return undefined;
+    }
+    return { node: c === '{' ? { kind: 'map', column: start, entries } : { kind: 'seq', column: start, items }, end: i + 1 };
+  }
+  const scalar = flowScalar(line, start);
+  return scalar && { node: { kind: 'scalar', column: start }, end: scalar.end };
+}
+
+/** A plain key and its colon (`due: `); quoted keys are left to the parser. */
+function flowKey(line: string, at: number): { text: string; column: number; end: number } | undefined {
+  const match = /^([A-Za-z0-9_-]+):(?=[ \t])/.exec(line.slice(at));
+  return match ? { text: match[1], column: at, end: at + match[0].length } : undefined;
+}
+
+/** A scalar inside a flow collection: quoted, or plain up to the next `,`, `]` or `}`. */
+function flowScalar(line: string, at: number): { end: number } | undefined {
+  const c = line[at];
+  if (c === undefined || c === ',' || c === ']' || c === '}') return undefined;
+  // Anchors, aliases, tags, block indicators and comments: the parser's business.
+  if ('&*!|>#@`%'.includes(c)) return undefined;
+  if (c === '"') {
+    for (let i = at + 1; i < line.length; i++) {
+      if (line[i] === '\\') i++;
+      else if (line[i] === '"') return { end: i + 1 };
+    }
+    return undefined;
+  }
+  if (c === "'") {
+    for (let i = at + 1; i < line.length; i++) {
+      if (line[i] !== "'") continue;
+      if (line[i + 1] === "'") i++;
+      else return { end: i + 1 };
+    }
+    return undefined;
+  }
+  let i = at;
+  while (i < line.length && !',[]{}'.includes(line[i])) {
+    // "a: b" inside a plain value would be a pair, and " #" a comment: leave both to the parser.
+    if ((line[i] === ':' && /[ \t]/.test(line[i + 1] ?? ' ')) || (line[i] === '#' && /[ \t]/.test(line[i - 1]))) return undefined;
+    i++;
+  }
+  return i > at ? { end: i } : undefined;
 }
 
 function indentOf(line: string): number {
@@ -68,6 +182,7 @@ function key(lines: readonly string[], block: Block, name: string): Found | unde
     if (i !== block.line && indent < col) return undefined;
     if (i !== block.line && indent !== col) continue;
     const rest = i === block.line ? text : text.slice(col);
+    // A flow collection here is read by flowPath, from scanPath: not a key of this block.
     if (rest.startsWith('{') || rest.startsWith('[')) return undefined;
     const match = KEY.exec(rest);
     if (!match || match[1] !== name) continue;

@@ -51,10 +51,11 @@ describe('builds with nothing changed, and with one file changed', () => {
 
   const restored = (result: BuildResult) => (result.output.match(/\(restored\)/g) ?? []).length;
 
+  // The index: six public pages (three plans, two people, the portfolio) in pagefind/, the area's two in restricted/board/pagefind/.
   it('renders everything the first time', () => {
     expect(first.status, first.output).toBe(0);
     expect(restored(first)).toBe(0);
-    expect(first.output).toMatch(/indexed 6 pages in [\d.]+s, alongside rendering/);
+    expect(first.output).toMatch(/indexed 8 pages in [\d.]+s, alongside rendering/);
   });
 
   it('reuses every plan and person page, and the search index, when nothing changed', () => {
@@ -63,15 +64,14 @@ describe('builds with nothing changed, and with one file changed', () => {
     // scorecard, the portfolio, the search page and the two export files (the area's routes all carry page keys).
     expect(restored(unchanged)).toBe(17);
     expect(unchanged.output).toMatch(/\/restricted\/board\/plans\/west\/index\.html\s*\(restored\)/);
-    expect(unchanged.output).toMatch(/indexed 2 pages in [\d.]+s: every page is as in the last build, so its index was reused: restricted\/board\/pagefind\//);
-    expect(unchanged.output).toMatch(/indexed 6 pages in [\d.]+s: every page is as in the last build, so its index was reused/);
+    expect(unchanged.output).toMatch(/indexed 8 pages in [\d.]+s: every page is as in the last build, so its index was reused/);
     expect(reusedTitle).toBe('Northwind Foods');
   });
 
   it('renders every page again when a person a plan only names is renamed', () => {
     expect(renamed.status, renamed.output).toBe(0);
     expect(restored(renamed)).toBe(0);
-    expect(renamed.output).toMatch(/indexed 6 pages in [\d.]+s, alongside rendering/);
+    expect(renamed.output).toMatch(/indexed 8 pages in [\d.]+s, alongside rendering/);
     expect(renamedOwner).toContain('Samira Lee');
     expect(renamedOwner).not.toContain('Sam Lee');
   });
@@ -83,7 +83,7 @@ describe('builds with nothing changed, and with one file changed', () => {
     expect(renamedPlan.output).toMatch(/\/plans\/east\/index\.html\s*\(restored\)/);
     expect(renamedPlan.output).toMatch(/\/plans\/east\/scorecard\/index\.html\s*\(restored\)/);
     // The index is written again; Eastfield's reused page is read back into it.
-    expect(renamedPlan.output).toMatch(/indexed 6 pages in [\d.]+s, alongside rendering \([\d.]+s after the last page\), 1 of them read back from the last build/);
+    expect(renamedPlan.output).toMatch(/indexed 8 pages in [\d.]+s, alongside rendering \([\d.]+s after the last page\), 1 of them read back from the last build/);
     expect(text(readPage(dist, 'plans/south').querySelector('#section_narrative'))).toContain('See Northwind Group for the group view.');
     // The restricted plan that names Northwind is rendered again in its area.
     expect(renamedPlan.output).not.toMatch(/\/restricted\/board\/plans\/west\/index\.html\s*\(restored\)/);

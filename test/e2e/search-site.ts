@@ -23,7 +23,7 @@ export function isolatedProject(content?: Record<string, string>): string {
   return scratchProject({ 'astro.config.mjs': config, ...(content ?? sampleContent()) });
 }
 
-function sampleContent(): Record<string, string> {
+export function sampleContent(): Record<string, string> {
   const files: Record<string, string> = {};
   for (const kind of ['plans', 'people']) {
     const dir = join(REPO, 'content', kind);
