@@ -10,6 +10,7 @@ import type { SiteConfig } from '../src/config/options.ts';
 import { plansHistory } from '../src/history/since-review.ts';
 import { planChanges } from '../src/history/changes.ts';
 import { readHistory } from '../src/history/git.ts';
+import { pruneCommittedPlans } from '../src/history/versions.ts';
 import { FEED_ENTRIES } from '../src/subscribe/atom.ts';
 import { checkContent, type CheckResult } from '../src/validate/check.ts';
 import { buildSnapshot, prepare, type Snapshot } from '../src/snapshot/snapshot.ts';
@@ -63,6 +64,8 @@ export class ContentPipeline {
     // The change feed names open plans only, so only they are read from git.
     const open = prepared.shown.filter((p) => prepared.visibility.open.has(p.id)).map((p) => ({ id: p.id, file: p.source.file }));
     const { changes } = planChanges(this.#root, open, this.#site.perspectives, FEED_ENTRIES, git);
+    // Old versions of plans read from git are kept for the next refresh, as far as this one used them.
+    pruneCommittedPlans();
     return buildSnapshot(prepared, { diagrams: diagrams.files, diagramsOf: diagrams.of, bodies, history, changes, issues: diagrams.issues });
   }
 }
