@@ -10,6 +10,7 @@ import type { SiteConfig } from '../src/config/options.ts';
 import { plansHistory } from '../src/history/since-review.ts';
 import { planChanges } from '../src/history/changes.ts';
 import { readHistory } from '../src/history/git.ts';
+import { pruneCommittedPlans } from '../src/history/versions.ts';
 import { FEED_ENTRIES } from '../src/subscribe/atom.ts';
 import { checkContent, type CheckResult } from '../src/validate/check.ts';
 import { buildSnapshot, prepare, type Snapshot } from '../src/snapshot/snapshot.ts';
@@ -66,6 +67,8 @@ export class ContentPipeline {
     // Each view's change feed names its own plans: the public one the open plans, an area's the area's.
     const changes = new Map(prepared.views.map(({ view }) => [view.prefix, planChanges(this.#root,
       view.plans.map((id) => ({ id, file: byId.get(id)!.source.file })), this.#site.perspectives, FEED_ENTRIES, git, view.area).changes]));
+    // Old versions of plans read from git are kept for the next refresh, as far as this one used them.
+    pruneCommittedPlans();
     return buildSnapshot(prepared, { diagrams: diagrams.files, diagramsOf: diagrams.of, bodies, history, changes, issues: diagrams.issues });
   }
 }

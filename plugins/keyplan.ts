@@ -13,7 +13,7 @@
  * `npm run check` does, for the options) loads none of them.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { KeyplanOptions, SiteConfig } from '../src/config/options.ts';
 import { OptionsError, resolveSiteConfig } from '../src/config/site.ts';
@@ -78,7 +78,12 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
           trailingSlash: 'always',
           // Plan bodies are rendered by Keyplan (plugins/body/); this is for any other Markdown in the project.
           markdown: { processor: created.processor, syntaxHighlight: SYNTAX_HIGHLIGHT },
-          vite: { plugins: [assets.virtualConfig(site), assets.diagramAssets()] },
+          vite: {
+            plugins: [assets.virtualConfig(site), assets.diagramAssets()],
+            // Keyplan's caches (rendered bodies and diagrams) are written on every dev save; a cache folder
+            // inside the project (KEYPLAN_CACHE_DIR) would otherwise have Vite re-read it after each file written.
+            server: { watch: { ignored: [insideFolder(site.cacheDir)] } },
+          },
         });
       },
       'astro:build:start': async () => {
@@ -124,6 +129,12 @@ async function siteConfig(options: KeyplanOptions, mode: { dev: boolean; root: s
     astroError.stack = `${astroError.name}: ${error.message}`;
     throw astroError;
   }
+}
+
+/** A watcher filter: the folder and everything in it. */
+function insideFolder(dir: string): (path: string) => boolean {
+  const folder = resolve(dir);
+  return (path) => path === folder || path.startsWith(folder + sep);
 }
 
 function failBuild(errors: number, logger: AstroIntegrationLogger): never {

@@ -110,12 +110,13 @@ export class BodyRenderer {
 
   /** Everything the body's HTML depends on, hashed: equal keys, equal HTML. */
   key(plan: CheckedPlan, inputs: BodyInputs): string {
-    const hash = createHash('sha256').update(`${RENDER_CODE}\n${this.#processor}\n${inputs.links.base}\n${plan.source.hash}\n`);
+    // One string, hashed once: a thousand plans with thirty links each are 30,000 small hash updates otherwise.
+    let text = `${RENDER_CODE}\n${this.#processor}\n${inputs.links.base}\n${plan.source.hash}\n`;
     // What each link resolves to in the view the body is rendered for; plain URLs can land on a restricted plan too.
-    for (const link of plan.outline?.links ?? []) hash.update(`${JSON.stringify(resolveLink(link.url, plan.id, inputs.links))}\n`);
-    hash.update(`${[...inputs.links.restricted].sort().join(',')}\n`);
-    for (const diagram of plan.outline?.diagrams ?? []) hash.update(`${inputs.diagrams.get(diagram.source) ?? 'browser'}\n`);
-    return hash.digest('hex').slice(0, 32);
+    for (const link of plan.outline?.links ?? []) text += `${JSON.stringify(resolveLink(link.url, plan.id, inputs.links))}\n`;
+    text += `${[...inputs.links.restricted].sort().join(',')}\n`;
+    for (const diagram of plan.outline?.diagrams ?? []) text += `${inputs.diagrams.get(diagram.source) ?? 'browser'}\n`;
+    return createHash('sha256').update(text).digest('hex').slice(0, 32);
   }
 
   /** One body through the production pipeline: the processor with Keyplan's tree plugins. */

@@ -22,6 +22,11 @@ export class ContentCache<V> {
     return value;
   }
 
+  /** The value held, without counting it as used (the pass that needs it has ended). */
+  peek(key: string): V | undefined {
+    return this.#entries.get(key);
+  }
+
   /** Whether the key is held, without counting it as used. */
   has(key: string): boolean {
     return this.#entries.has(key);

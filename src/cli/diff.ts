@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { digestPlan } from '../history/digest.ts';
 import { git, readVersions } from '../history/git.ts';
 import { changesMarkdown, type PlanChange } from '../history/report.ts';
-import { parsePlan } from '../history/since-review.ts';
+import { parsePlan } from '../history/versions.ts';
 import { resolveToday } from '../model/today.ts';
 import { loadFile } from '../validate/load.ts';
 

@@ -5,12 +5,12 @@
  * from git, a batch at a time, so a long history costs what the feed shows.
  */
 import type { Action } from '../schema/action.ts';
-import { planSchema, type PlanData } from '../schema/plan.ts';
+import type { PlanData } from '../schema/plan.ts';
 import { addDays } from '../model/dates.ts';
 import { digestPlan, isEmptyDigest, type Digest } from './digest.ts';
-import { readHistory, readVersions, type FileCommit, type HistoryResult } from './git.ts';
+import { readHistory, type FileCommit, type HistoryResult } from './git.ts';
 import type { HistoryInput } from './since-review.ts';
-import { parsePlan } from './since-review.ts';
+import { committedPlans } from './versions.ts';
 
 export interface PlanChange {
   plan: string;
@@ -47,17 +47,16 @@ export function planChanges(root: string, plans: readonly Omit<HistoryInput, 'da
     for (let i = 0; i < usable; i++) steps.push({ plan: plan.id, path, after: commits[i], before: commits[i + 1] });
   }
   steps.sort((a, b) => Date.parse(b.after.date) - Date.parse(a.after.date) || a.plan.localeCompare(b.plan));
-  const schema = planSchema(perspectives);
   const changes: PlanChange[] = [];
   const batch = Math.max(limit * 2, 50);
   for (let start = 0; start < steps.length && changes.length < limit; start += batch) {
     const slice = steps.slice(start, start + batch);
     const wanted = slice.flatMap((s) => [{ hash: s.after.hash, path: s.path }, ...(s.before ? [{ hash: s.before.hash, path: s.path }] : [])]);
-    const texts = readVersions(history.top, wanted);
+    const versions = committedPlans(history.top, wanted, perspectives);
     let at = 0;
     for (const step of slice) {
-      const after = parsePlan(step.path, texts[at++], schema);
-      const before = step.before ? parsePlan(step.path, texts[at++], schema) : undefined;
+      const after = versions[at++];
+      const before = step.before ? versions[at++] : undefined;
       if (!after || hidden(after, area) || (before && hidden(before, area))) continue;
       // The earlier version unreadable (it failed the schema then): nothing reliable to compare with.
       if (step.before && !before) continue;

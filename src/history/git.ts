@@ -3,8 +3,10 @@
  * one `git log` for every plan's commits, one `git cat-file --batch` for every
  * old version wanted. A folder that is not a repository, or a shallow clone
  * that lacks the commits wanted, gives an explanation instead of a failure.
+ * A commit's files never change, so what was read is kept (named, pruned caches).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { ContentCache } from '../cache/content-cache.ts';
 
 export interface FileCommit {
   hash: string;
@@ -30,14 +32,35 @@ export function git(cwd: string, args: string[], input?: string): string | undef
   return run.status === 0 ? run.stdout : undefined;
 }
 
+/**
+ * What `git log` said, by repository, folder and HEAD commit: the log only
+ * changes when HEAD moves, so a dev save costs one `git rev-parse`, not a log
+ * of the whole history. Holds the one history last asked for.
+ */
+const logs = new ContentCache<History>('git log');
+
 /** The history of every file under `dir` (relative to `root`). */
 export function readHistory(root: string, dir: string): HistoryResult {
-  const top = git(root, ['rev-parse', '--show-toplevel'])?.trim();
+  // One process for where the repository is, whether it is shallow, and HEAD (absent before the first commit).
+  const run = spawnSync('git', ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--show-prefix', '--verify', '-q', 'HEAD'],
+    { cwd: root, encoding: 'utf8' });
+  const [top, shallow, prefix, head] = run.error ? [] : run.stdout.split('\n').map((line) => line.trim());
   if (!top) return { unavailable: 'this folder is not a git repository, so there is no history to compare with' };
-  const shallow = git(root, ['rev-parse', '--is-shallow-repository'])?.trim() === 'true';
-  const prefix = git(root, ['rev-parse', '--show-prefix'])?.trim() ?? '';
-  const log = git(root, ['log', '--format=%x00%H %cI', '--name-only', '--no-renames', '--', dir]);
-  if (log === undefined) return { unavailable: 'git could not read the history (is it a repository with commits?)' };
+  if (run.status !== 0 || !head) return { unavailable: 'git could not read the history (is it a repository with commits?)' };
+  const key = [top, prefix, dir, head, shallow].join('\0');
+  let history = logs.get(key);
+  if (!history) {
+    const log = git(root, ['log', '--format=%x00%H %cI', '--name-only', '--no-renames', '--', dir]);
+    if (log === undefined) return { unavailable: 'git could not read the history (is it a repository with commits?)' };
+    history = { commits: parseLog(log), shallow: shallow === 'true', top, prefix };
+    logs.set(key, history);
+  }
+  // Only the history of this HEAD is kept.
+  logs.prune();
+  return { history };
+}
+
+function parseLog(log: string): Map<string, FileCommit[]> {
   const commits = new Map<string, FileCommit[]>();
   for (const entry of log.split('\0').slice(1)) {
     const [head, ...files] = entry.split('\n').filter(Boolean);
@@ -48,7 +71,7 @@ export function readHistory(root: string, dir: string): HistoryResult {
       commits.set(file, list);
     }
   }
-  return { history: { commits, shallow, top, prefix } };
+  return commits;
 }
 
 /** Several files at several commits, from one git process. Missing ones come back undefined. */

@@ -4,11 +4,11 @@
  * file as it is now (uncommitted edits included). Also when each plan file
  * last changed.
  */
-import { planSchema, type PlanData } from '../schema/plan.ts';
-import { loadFile } from '../validate/load.ts';
+import type { PlanData } from '../schema/plan.ts';
 import type { IsoDate } from '../model/dates.ts';
 import { digestPlan, type Digest } from './digest.ts';
-import { git, readHistory, readVersions, type HistoryResult } from './git.ts';
+import { git, readHistory, type HistoryResult } from './git.ts';
+import { committedPlans } from './versions.ts';
 
 export type PlanDigest =
   | { since: IsoDate; digest: Digest; /** The committed version compared with, if any. */ baseline?: { hash: string; date: string } }
@@ -59,11 +59,10 @@ export function plansHistory(root: string, plans: readonly HistoryInput[], today
       out.set(plan.id, { lastChanged, digest: { since, digest: digestPlan(undefined, plan.data, since, today) } });
     }
   }
-  const texts = readVersions(history.top, wanted.map((w) => ({ hash: w.hash, path: history.prefix + w.plan.file })));
-  const schema = planSchema(perspectives);
+  const committed = committedPlans(history.top, wanted.map((w) => ({ hash: w.hash, path: history.prefix + w.plan.file })), perspectives);
   wanted.forEach((w, i) => {
     const since = w.plan.data.review.last!;
-    const before = parsePlan(w.plan.file, texts[i], schema);
+    const before = committed[i];
     out.set(w.plan.id, {
       lastChanged: w.lastChanged,
       digest: before
@@ -72,15 +71,6 @@ export function plansHistory(root: string, plans: readonly HistoryInput[], today
     });
   });
   return out;
-}
-
-/** A plan file's text as checked data, or undefined when it does not pass the schema. */
-export function parsePlan(file: string, text: string | undefined, schema = planSchema()): PlanData | undefined {
-  if (text === undefined) return undefined;
-  const source = loadFile(file, 'plan', text);
-  if (source.data === undefined) return undefined;
-  const result = schema.safeParse(source.data);
-  return result.success ? result.data : undefined;
 }
 
 /** Plan files with changes not yet committed, relative to the project root. */

@@ -24,6 +24,7 @@ import type { PlanHistory } from '../history/since-review.ts';
 import type { PlanView } from '../model/portfolio.ts';
 import type { CheckResult } from '../validate/check.ts';
 import type { Visibility } from '../model/visibility.ts';
+import { ContentCache } from '../cache/content-cache.ts';
 
 export interface PageKeyInput {
   config: SiteConfig;
@@ -83,15 +84,31 @@ export function pageKeys(state: PageKeyInput): PageKeys {
   const all = createHash('sha256').update(`${sharedKey}\n`);
   for (const plan of state.result.plans) {
     files.set(plan.id, plan.source.hash);
-    const hash = createHash('sha256').update(`${plan.source.file}:${plan.source.hash}\n`)
-      .update(`${JSON.stringify(state.history.get(plan.id) ?? null)}\n`);
-    for (const home of pagesOf.get(plan.id) ?? []) hash.update(`${home}\n${state.bodies.get(home) ?? ''}\n`);
-    for (const file of diagramsOf.get(plan.id) ?? []) hash.update(`${file}\n`);
-    const key = hash.digest('hex');
+    const bodies = (pagesOf.get(plan.id) ?? []).map((home) => `${home}\n${state.bodies.get(home) ?? ''}\n`).join('');
+    const key = ownKey(plan.source, JSON.stringify(state.history.get(plan.id) ?? null), bodies,
+      (diagramsOf.get(plan.id) ?? []).map((file) => `${file}\n`).join(''));
     own.set(plan.id, key);
     all.update(`${plan.id}:${key}\n`);
   }
+  // Only the keys of the plans as they are now are kept.
+  ownKeys.prune();
   return { all: all.digest('hex').slice(0, 32), shared: sharedKey, own, files };
+}
+
+/**
+ * What a plan's own pages are made from, by file and content: a dev save
+ * hashes the bodies that changed, not all of them (a thousand bodies are
+ * megabytes of HTML). Equal inputs are compared, so a key is never stale.
+ */
+const ownKeys = new ContentCache<{ history: string; body: string; diagrams: string; key: string }>('page keys');
+
+function ownKey(source: { file: string; hash: string }, history: string, body: string, diagrams: string): string {
+  const id = `${source.file}:${source.hash}`;
+  const held = ownKeys.get(id);
+  if (held && held.history === history && held.body === body && held.diagrams === diagrams) return held.key;
+  const key = createHash('sha256').update(`${id}\n${history}\n${body}\n${diagrams}`).digest('hex');
+  ownKeys.set(id, { history, body, diagrams, key });
+  return key;
 }
 
 /** The key of a plan's pages (see above). */

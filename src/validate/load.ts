@@ -75,10 +75,21 @@ export function loadContent(root: string, options: LoadOptions = {}): SourceFile
   memory.prune();
   if (options.cacheDir && disk && disk.dirty) {
     const dir = options.cacheDir;
-    if (options.deferCacheWrite) setTimeout(() => writeDiskCache(dir, files), 2000).unref();
+    if (options.deferCacheWrite) deferWrite(() => writeDiskCache(dir, files));
     else writeDiskCache(dir, files);
   }
   return files;
+}
+
+/**
+ * Dev writes the parse cache once the saves pause, not after each one:
+ * writing it takes a few hundred milliseconds at 1000 plans, which would
+ * otherwise land in the middle of the next save's refresh.
+ */
+let pendingWrite: NodeJS.Timeout | undefined;
+function deferWrite(write: () => void): void {
+  clearTimeout(pendingWrite);
+  pendingWrite = setTimeout(write, 5000).unref();
 }
 
 /** What each file was when last read in this process. */
@@ -178,7 +189,7 @@ function mergeDiskCache(dir: string): boolean {
 function writeDiskCache(dir: string, files: SourceFile[]): void {
   const entries: [string, Parsed][] = [];
   for (const f of files) {
-    const parsed = memory.get(f.hash);
+    const parsed = memory.peek(f.hash);
     if (parsed) entries.push([f.hash, parsed]);
   }
   try {
