@@ -1,7 +1,7 @@
 /**
  * What pages read, all of it from the current snapshot (src/snapshot/): the
- * portfolio, a plan's rendered body and the paths and cache
- * keys of the static pages. Nothing is computed here.
+ * portfolio, and the paths and cache keys of the static pages. Nothing is
+ * computed here.
  */
 import type { Portfolio } from '../model/portfolio.ts';
 import { snapshot } from '../snapshot/current.ts';
@@ -9,12 +9,6 @@ import { planKey } from '../snapshot/page-keys.ts';
 
 export function getPortfolio(): Promise<Portfolio> {
   return Promise.resolve(snapshot().portfolio);
-}
-
-/** A shown plan's body as HTML, and the file it came from. */
-export function planSource(id: string): { html: string; file: string } {
-  const current = snapshot();
-  return { html: current.bodies.get(id) ?? '', file: current.result.plans.find((p) => p.id === id)!.source.file };
 }
 
 /** One static page per plan in this build: for every route under /plans/[id]/. */

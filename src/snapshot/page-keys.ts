@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BodyParts } from '../body/parts.ts';
 import type { SiteConfig } from '../config/options.ts';
 import type { PlanHistory } from '../history/since-review.ts';
 import type { PlanView } from '../model/portfolio.ts';
@@ -27,7 +28,7 @@ export interface PageKeyInput {
   config: SiteConfig;
   result: CheckResult;
   history: ReadonlyMap<string, PlanHistory>;
-  bodies: ReadonlyMap<string, string>;
+  bodies: ReadonlyMap<string, BodyParts>;
   diagramsOf: ReadonlyMap<string, readonly string[]>;
   hidden: ReadonlySet<string>;
 }
@@ -76,7 +77,7 @@ export function pageKeys(state: PageKeyInput): PageKeys {
     files.set(plan.id, plan.source.hash);
     const hash = createHash('sha256').update(`${plan.source.file}:${plan.source.hash}\n`)
       .update(`${JSON.stringify(state.history.get(plan.id) ?? null)}\n`)
-      .update(`${state.bodies.get(plan.id) ?? ''}\n`);
+      .update(`${JSON.stringify(state.bodies.get(plan.id) ?? [])}\n`);
     for (const file of diagramsOf.get(plan.id) ?? []) hash.update(`${file}\n`);
     const key = hash.digest('hex');
     own.set(plan.id, key);

@@ -1,5 +1,6 @@
 /** What a plan's page shows, as a pure function of the snapshot: tested without a build. */
 import type { PlanView } from '../model/portfolio.ts';
+import { bodyOnPage, type BodyOnPage } from '../site/placed-views.ts';
 import { planSections, sectionAnchor, type PlanSection, type SectionId } from '../site/plan-sections.ts';
 import type { Snapshot } from './snapshot.ts';
 
@@ -16,6 +17,8 @@ export interface PlanPageData {
   sourceHref?: string;
   /** Whether the page goes into the search index. */
   indexed: boolean;
+  /** The body, with the views it places and which of them stand in for their sections. */
+  body: BodyOnPage;
 }
 
 /** Undefined for a plan this snapshot does not show (in dev: one left out for its errors since the page list was made). */
@@ -33,5 +36,6 @@ export function planPageData(snapshot: Snapshot, id: string): PlanPageData | und
     file,
     sourceHref: config.sourceUrl?.replace('{path}', file),
     indexed: snapshot.visibility.open.has(id),
+    body: bodyOnPage(snapshot.bodies.get(id) ?? []),
   };
 }

@@ -8,6 +8,7 @@
  *   files → check → prepare (visibility, link targets) → render (diagrams,
  *   bodies, git history: done by the integration) → buildSnapshot → pages
  */
+import type { BodyParts } from '../body/parts.ts';
 import type { SiteConfig } from '../config/options.ts';
 import type { PlanHistory } from '../history/since-review.ts';
 import type { PlanChange } from '../history/changes.ts';
@@ -35,8 +36,8 @@ export interface Rendered {
   diagrams: ReadonlyMap<string, string>;
   /** What each plan's diagrams are: render-cache files, or `browser:<source>` where the reader's browser draws one. */
   diagramsOf: ReadonlyMap<string, readonly string[]>;
-  /** Each shown plan's body as HTML. */
-  bodies: ReadonlyMap<string, string>;
+  /** Each shown plan's body: runs of HTML and the views placed between them (src/body/parts.ts). */
+  bodies: ReadonlyMap<string, BodyParts>;
   history: ReadonlyMap<string, PlanHistory>;
   /** What changed in the open plans, commit by commit, newest first (src/history/changes.ts): the change feed. */
   changes: readonly PlanChange[];
