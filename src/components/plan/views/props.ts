@@ -10,4 +10,6 @@ export interface ViewProps {
   anchor?: string;
   /** Whether the items' rows carry their anchors (`#goal-id`): false for a copy (filtered, or printed), which would repeat them. */
   anchors?: boolean;
+  /** The section's printed copy of a view the body places: the narrative is not printed. */
+  copy?: 'print';
 }
