@@ -10,6 +10,7 @@
  *   npm run bench -- scale [N,N] # synthetic portfolios against a bare Astro baseline (default 100,1000,3000)
  *   npm run bench -- dev         # astro dev: saving a plan until the page shows it (after scale 1000)
  *   npm run bench -- search      # the search index: time, size, and the bytes one query downloads
+ *   npm run bench -- components  # 1000 plans with three body components each against the same plans without
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -362,6 +363,55 @@ function benchScale(sizes: number[]): void {
   say();
 }
 
+/**
+ * Body components at 1000 plans: the synthetic portfolio with three components
+ * in every body (a decision callout, a measure in a sentence, a goal's actions)
+ * against the same portfolio without them, warm and with one plan edited. The
+ * two share one Keyplan cache (the same diagrams), and each is primed with a
+ * build first, since Astro keeps one incremental-build cache for the project.
+ */
+function benchComponents(plans: number, runs: number): void {
+  say('## Body components: 1000 plans with three components each');
+  say();
+  say('The synthetic portfolio (bench/generate.ts, seed 1) with a decision callout, an inline measure and a goal\'s actions table in every body, '
+    + 'against the same portfolio without them. Warm: nothing changed, dist/ removed; one plan edited: one summary changed (a different edit each run). '
+    + `Medians of ${runs}; the machine is shared, so compare the ratios.`);
+  say();
+  const cache = join(WORK, 'components-cache');
+  rmSync(cache, { recursive: true, force: true });
+  const results: { name: string; warm: number[]; edited: number[]; pages: number }[] = [];
+  for (const [name, components] of [['without components', false], ['with three components', true]] as const) {
+    const root = project(`components-${components ? 'with' : 'without'}`);
+    generatePortfolio(root, plans, 1, { components });
+    const env = { KEYPLAN_CACHE_DIR: cache };
+    rmSync(join(REPO, 'node_modules/.astro'), { recursive: true, force: true });
+    timed(root, [astro(root), 'build'], env);
+    const warm = Array.from({ length: runs }, () => {
+      rmSync(join(root, 'dist'), { recursive: true, force: true });
+      return timed(root, [astro(root), 'build'], env);
+    });
+    const editedFile = join(root, 'content/plans/account-00001.mdx');
+    const original = readFileSync(editedFile, 'utf8');
+    const edited = Array.from({ length: runs }, (_, r) => {
+      writeFileSync(editedFile, original.replace(/^summary: "(.*)"$/m, `summary: "$1 Edited ${r + 1}."`));
+      rmSync(join(root, 'dist'), { recursive: true, force: true });
+      return timed(root, [astro(root), 'build'], env).seconds;
+    });
+    writeFileSync(editedFile, original);
+    results.push({ name, warm: warm.map((w) => w.seconds), edited, pages: Number(/(\d+) page\(s\) built/.exec(warm.at(-1)!.output)?.[1] ?? 0) });
+    console.error(`components ${name}: ${JSON.stringify(results.at(-1))}`);
+  }
+  const [without, withComponents] = results;
+  say('| corpus | pages | warm (s), median | warm runs (s) | one plan edited (s), median | edited runs (s) |');
+  say('|---|---:|---:|---|---:|---|');
+  for (const r of results) {
+    say(`| ${r.name} | ${r.pages} | ${median(r.warm).toFixed(1)} | ${r.warm.map((s) => s.toFixed(1)).join(', ')} | ${median(r.edited).toFixed(1)} | ${r.edited.map((s) => s.toFixed(1)).join(', ')} |`);
+  }
+  say();
+  say(`With components ÷ without: warm ${(median(withComponents.warm) / median(without.warm)).toFixed(2)}, one plan edited ${(median(withComponents.edited) / median(without.edited)).toFixed(2)} (target: at most 1.10 each).`);
+  say();
+}
+
 /** `astro dev` on a portfolio: how long from saving a plan to the page showing the change. */
 async function benchDev(plans: number): Promise<void> {
   const root = join(WORK, `scale-${plans}`);
@@ -417,6 +467,7 @@ if (which === 'all' || which === 'diagrams') benchDiagrams(300);
 if (which === 'all' || which === 'scale') benchScale(process.argv[3] ? process.argv[3].split(',').map(Number) : [100, 1000, 3000]);
 if (which === 'all' || which === 'scale' || which === 'dev') await benchDev(1000);
 if (which === 'all' || which === 'search') await benchSearch(1000, 'Aldermoor Bank');
+if (which === 'all' || which === 'components') benchComponents(1000, 3);
 writeResults(lines);
 
 /**
