@@ -55,14 +55,17 @@ export class ContentPipeline {
   async snapshot(result: CheckResult): Promise<Snapshot> {
     const prepared = prepare(this.#site, result);
     const diagrams = await renderDiagrams(prepared, this.renderer, this.#log.fork('keyplan:diagrams'));
-    const { bodies } = await this.#bodies.renderAll(prepared.shown, { links: prepared.links, diagrams: diagrams.files });
+    const byId = new Map(prepared.shown.map((p) => [p.id, p]));
+    const { bodies } = await this.#bodies.renderAll(prepared.views.flatMap(({ view, links }) => view.plans.map((id) => ({
+      page: view.homes.get(id)!, plan: byId.get(id)!, inputs: { links, diagrams: diagrams.files },
+    }))));
     // One read of git for the since-last-review digests and the change feed.
     const git = readHistory(this.#root, 'content/plans');
     const history = plansHistory(this.#root, prepared.shown.map((p) => ({ id: p.id, file: p.source.file, data: p.data! })),
       this.#site.today, this.#site.perspectives, git);
-    // The change feed names open plans only, so only they are read from git.
-    const open = prepared.shown.filter((p) => prepared.visibility.open.has(p.id)).map((p) => ({ id: p.id, file: p.source.file }));
-    const { changes } = planChanges(this.#root, open, this.#site.perspectives, FEED_ENTRIES, git);
+    // Each view's change feed names its own plans: the public one the open plans, an area's the area's.
+    const changes = new Map(prepared.views.map(({ view }) => [view.prefix, planChanges(this.#root,
+      view.plans.map((id) => ({ id, file: byId.get(id)!.source.file })), this.#site.perspectives, FEED_ENTRIES, git, view.area).changes]));
     return buildSnapshot(prepared, { diagrams: diagrams.files, diagramsOf: diagrams.of, bodies, history, changes, issues: diagrams.issues });
   }
 }

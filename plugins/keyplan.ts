@@ -84,7 +84,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
       'astro:build:start': async () => {
         // Search is part of every build, never a step to remember: pages are indexed as they render.
         const [{ SearchBuild }, { snapshot }] = await Promise.all([import('./search/build.ts'), import('../src/snapshot/current.ts')]);
-        search = new SearchBuild(snapshot().config.base);
+        search = new SearchBuild(snapshot().config.base, snapshot().visibility.views.map((view) => view.prefix));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const [{ writeDiagramAssets }, { snapshot }] = await Promise.all([import('./assets.ts'), import('../src/snapshot/current.ts')]);

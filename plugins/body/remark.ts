@@ -2,7 +2,7 @@
 import type { Code, Definition, Html, Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
-import { bodyEditor, planIdOf, unindexedData, type BodyInputs } from '../../src/body/edits.ts';
+import { bodyEditor, planIdOf, type BodyInputs } from '../../src/body/edits.ts';
 
 export default function remarkKeyplanBody(inputs: () => BodyInputs) {
   return (tree: Root, file: VFile) => {
@@ -24,11 +24,12 @@ export default function remarkKeyplanBody(inputs: () => BodyInputs) {
           link.url = rewrite.href;
           if (rewrite.text !== undefined) link.children = [{ type: 'text', value: rewrite.text }];
         }
-        if (rewrite.unindexed) link.data = unindexedData(link.data);
       } else if (node.type === 'definition') {
         // `[text][ref]` links take their URL from a definition.
         const rewrite = edit.link({ ...(node as Definition), children: [] });
         if (rewrite.kind === 'link') (node as Definition).url = rewrite.href;
+        // A reference to a plan this page may not link to keeps the writer's text and loses its target.
+        if (rewrite.kind === 'text') (node as Definition).url = '';
       } else if (node.type === 'html') {
         // A component's tag: a callout's box, or the marker of a view.
         const html = edit.html(node as Html);

@@ -41,12 +41,20 @@ const RENDER_CODE = (() => {
   return hash.digest('hex');
 })();
 
+/** One body to render: a plan, for the page of one view, with what links resolve to there. */
+export interface BodyJob {
+  /** The plan's page path from the base (`plans/<id>/`): the key of the HTML. */
+  page: string;
+  plan: CheckedPlan;
+  inputs: BodyInputs;
+}
+
 export class BodyRenderer {
   #markdown: MarkdownRenderer | undefined;
   readonly #root: string;
   readonly #cacheDir: string;
   readonly #processor: string;
-  /** What the processor's plugins render against: set for each renderAll. */
+  /** What the processor's plugins render against: set for each body renderAll renders. */
   #inputs: BodyInputs | undefined;
   /** Bodies by key, for this process: a dev edit renders one body, not all. Pruned to the current content. */
   readonly #memory = new Map<string, BodyParts>();
@@ -70,23 +78,27 @@ export class BodyRenderer {
     this.#markdown = markdown;
   }
 
-  /** The body of every plan in `plans`, by plan id; `rendered` counts those not found in a cache. */
-  async renderAll(plans: readonly CheckedPlan[], inputs: BodyInputs): Promise<{ bodies: Map<string, BodyParts>; rendered: number }> {
-    this.#inputs = inputs;
+  /**
+   * The body of every job, by the job's page; `rendered` counts those not
+   * found in a cache. A plan in several views is a job in each: its links go
+   * where that view's pages may go.
+   */
+  async renderAll(jobs: readonly BodyJob[]): Promise<{ bodies: Map<string, BodyParts>; rendered: number }> {
     const bodies = new Map<string, BodyParts>();
     const memory = new Map<string, BodyParts>();
     let rendered = 0;
-    for (const plan of plans) {
+    for (const { page, plan, inputs } of jobs) {
       const key = this.key(plan, inputs);
       let body = this.#memory.get(key) ?? this.#fromDisk(key);
       if (body === undefined) {
+        this.#inputs = inputs;
         body = await this.render(plan);
         mkdirSync(this.#cacheDir, { recursive: true });
         writeFileSync(join(this.#cacheDir, `${key}.json`), JSON.stringify(body));
         rendered++;
       }
       memory.set(key, body);
-      bodies.set(plan.id, body);
+      bodies.set(page, body);
     }
     // Only what this content needs stays in memory.
     this.#memory.clear();
@@ -106,11 +118,9 @@ export class BodyRenderer {
   /** Everything the body's HTML depends on, hashed: equal keys, equal HTML. */
   key(plan: CheckedPlan, inputs: BodyInputs): string {
     const hash = createHash('sha256').update(`${RENDER_CODE}\n${this.#processor}\n${inputs.links.base}\n${plan.source.hash}\n`);
-    for (const link of plan.outline?.links ?? []) {
-      const resolved = resolveLink(link.url, plan.id, inputs.links);
-      const target = resolved.kind === 'link' || resolved.kind === 'unlinked' ? resolved.target.plan : undefined;
-      hash.update(`${JSON.stringify(resolved)}\n${target && inputs.links.plans.get(target)?.confidential ? 'c' : ''}\n`);
-    }
+    // What each link resolves to in the view the body is rendered for; plain URLs can land on a restricted plan too.
+    for (const link of plan.outline?.links ?? []) hash.update(`${JSON.stringify(resolveLink(link.url, plan.id, inputs.links))}\n`);
+    hash.update(`${[...inputs.links.restricted].sort().join(',')}\n`);
     for (const diagram of plan.outline?.diagrams ?? []) hash.update(`${inputs.diagrams.get(diagram.source) ?? 'browser'}\n`);
     return hash.digest('hex').slice(0, 32);
   }

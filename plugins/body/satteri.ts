@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Code, Definition, Html, Link } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry, MdastVisitorContext, PluginFactoryContext } from 'satteri';
-import { bodyEditor, planIdOf, unindexedData, type BodyInputs } from '../../src/body/edits.ts';
+import { bodyEditor, planIdOf, type BodyInputs } from '../../src/body/edits.ts';
 
 export default function satteriKeyplanBody(inputs: () => BodyInputs): MdastPluginEntry {
   // Called once per document: only plans are ours.
@@ -24,13 +24,14 @@ export default function satteriKeyplanBody(inputs: () => BodyInputs): MdastPlugi
           ctx.setProperty(node, 'url', rewrite.href);
           if (rewrite.text !== undefined) ctx.appendChild(node, { type: 'text', value: rewrite.text });
         }
-        if (rewrite.unindexed) ctx.setProperty(node, 'data', unindexedData(node.data));
         return undefined;
       },
       // `[text][ref]` links take their URL from a definition.
       definition(node: Readonly<Definition>, ctx: MdastVisitorContext) {
         const rewrite = edit.link({ ...node, children: [] });
         if (rewrite.kind === 'link') ctx.setProperty(node, 'url', rewrite.href);
+        // A reference to a plan this page may not link to keeps the writer's text and loses its target.
+        if (rewrite.kind === 'text') ctx.setProperty(node, 'url', '');
       },
       code(node: Readonly<Code>) {
         const html = edit.code(node);

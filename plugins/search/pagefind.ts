@@ -1,9 +1,10 @@
 /**
- * The search index, written by the build itself with Pagefind's Node API:
- * every page that marks its main content with data-pagefind-body (plans,
- * people, the portfolio; never a confidential plan), into <outDir>/pagefind/
- * beside Pagefind's own UI files. Result URLs are relative to the site root;
- * the search page adds the base path.
+ * A search index, written by the build itself with Pagefind's Node API:
+ * every page that marks its main content with data-pagefind-body, into a
+ * bundle folder beside Pagefind's own UI files: <outDir>/pagefind/ for the
+ * public site, <outDir>/restricted/<group>/pagefind/ for an area (./build.ts
+ * hands each feed its pages). Result URLs are relative to the site root; the
+ * search page adds the base path.
  *
  * Pagefind indexes in a process of its own. Pages reach it as Astro renders
  * them (a middleware hands each one to the SearchFeed of the build), so the
@@ -37,6 +38,8 @@ export interface IndexStats {
 }
 
 export interface WriteOptions {
+  /** Where the bundle goes under the output folder: `pagefind` by default. */
+  bundle?: string;
   /** Every page that belongs in the index, by path from the site root. */
   expected: readonly string[];
   /** Where the last bundle is kept, with the hash of every page it indexed. */
@@ -90,14 +93,15 @@ export class SearchFeed {
    * Waits for every page, then writes the bundle under `outDir`. Pages that
    * were expected but not handed over (Astro reused them) are read from
    * `outDir`. When every page is the same as the last bundle's, that bundle is
-   * copied instead of indexing again. Stops Pagefind either way.
+   * copied instead of indexing again. Pagefind keeps running for other
+   * feeds: the build stops it with close() when every bundle is written.
    */
   async write(outDir: string, options: WriteOptions): Promise<IndexStats> {
     const waitStarted = performance.now();
-    const outputPath = join(outDir, SEARCH_BUNDLE);
+    const outputPath = join(outDir, options.bundle ?? SEARCH_BUNDLE);
     const bundleCache = join(options.cacheDir, 'bundle');
     const recordFile = join(options.cacheDir, 'record.json');
-    try {
+    {
       const reused = options.expected.filter((url) => !this.#fed.has(url));
       const pages = new Map(this.#fed);
       const html = new Map<string, string>();
@@ -123,8 +127,6 @@ export class SearchFeed {
       keepBundle(outputPath, options.cacheDir, { pages: Object.fromEntries(this.#fed) });
       const done = performance.now();
       return { pages: indexedPages(outputPath), bytes: folderBytes(outputPath), ms: done - this.#started, waitMs: done - waitStarted, reused: reused.length, restored: false };
-    } finally {
-      await close();
     }
   }
 }

@@ -1,16 +1,17 @@
 /**
  * What Keyplan does to a plan body's Markdown tree, written once and free of
  * any processor: plugins/body/satteri.ts and plugins/body/remark.ts apply the
- * edits it returns. Links are resolved (plan:, person:, #item), a link to a
- * confidential plan is kept out of the search index, each ```mermaid
- * block becomes its diagram, and each component (src/body/components.ts) is
- * placed: a callout becomes its box, a view a marker where the plan page
- * draws it (src/body/parts.ts). Nothing is done to the HTML afterwards.
+ * edits it returns. Links are resolved (plan:, person:, #item), in the view
+ * the body is rendered for: a link to a plan that view may not read becomes
+ * the text "a restricted plan". Each ```mermaid block becomes its diagram,
+ * and each component (src/body/components.ts) is placed: a callout becomes
+ * its box, a view a marker where the plan page draws it (src/body/parts.ts).
+ * Nothing is done to the HTML afterwards.
  */
 import type { Code, Html, Link } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { cachedSvg, figureHtml } from '../diagrams/figure.ts';
-import { resolveLink, type LinkTargets, type Resolution } from '../links/resolve.ts';
+import { resolveLink, RESTRICTED_PLAN, type LinkTargets, type Resolution } from '../links/resolve.ts';
 import type { BodyComponent } from './components.ts';
 import { calloutClose, calloutOpen, viewMarker } from './parts.ts';
 
@@ -45,18 +46,9 @@ export class LinkError extends Error {
 }
 
 export type LinkEdit =
-  | { kind: 'keep'; unindexed: boolean }
-  | { kind: 'link'; href: string; text?: string; unindexed: boolean }
+  | { kind: 'keep' }
+  | { kind: 'link'; href: string; text?: string }
   | { kind: 'text'; text: string };
-
-/** The attribute that keeps an element out of the search index. */
-export const UNINDEXED = { 'data-pagefind-ignore': '' } as const;
-
-/** A node's data with the attributes its HTML element gets (mdast's `data.hProperties`, read by both processors). */
-export function unindexedData(data: object | undefined): Record<string, unknown> {
-  const own = (data ?? {}) as { hProperties?: Record<string, unknown> };
-  return { ...own, hProperties: { ...own.hProperties, ...UNINDEXED } };
-}
 
 export interface BodyEditor {
   /** What to do with one link (or definition) node; throws a LinkError on a link the checker would reject. */
@@ -88,16 +80,16 @@ export function bodyEditor(planId: string, inputs: BodyInputs): BodyEditor {
       const resolved: Resolution = resolveLink(node.url, planId, links);
       switch (resolved.kind) {
         case 'pass':
-          return { kind: 'keep', unindexed: pointsAtConfidential(node.url, planId, links) };
+          return pointsAtRestricted(node.url, planId, links) ? { kind: 'text', text: RESTRICTED_PLAN } : { kind: 'keep' };
         case 'error':
           throw new LinkError(resolved.message, node.position);
         case 'unlinked':
           return { kind: 'text', text: node.children.length ? toString(node as Link) : resolved.label };
+        case 'restricted':
+          // The writer's text may name the plan: it goes too.
+          return { kind: 'text', text: resolved.label };
         case 'link':
-          return {
-            kind: 'link', href: resolved.href, text: node.children.length ? undefined : resolved.label,
-            unindexed: resolved.target.plan !== undefined && links.plans.get(resolved.target.plan)?.confidential === true,
-          };
+          return { kind: 'link', href: resolved.href, text: node.children.length ? undefined : resolved.label };
       }
     },
     code(node) {
@@ -116,14 +108,14 @@ export function bodyEditor(planId: string, inputs: BodyInputs): BodyEditor {
   };
 }
 
-/** A link written as a plain URL that still lands on a confidential plan's page (`/plans/<id>/…`). */
-function pointsAtConfidential(url: string, planId: string, links: LinkTargets): boolean {
+/** A link written as a plain URL (`../other-plan/`) that lands where a plan this view may not read would be (`plans/<id>/…`). */
+function pointsAtRestricted(url: string, planId: string, links: LinkTargets): boolean {
   const site = 'http://keyplan.invalid';
   const prefix = `${links.base}plans/`;
   try {
     const target = new URL(url, new URL(`${prefix}${planId}/`, site));
     if (target.origin !== site || !target.pathname.startsWith(prefix)) return false;
-    return links.plans.get(decodeURIComponent(target.pathname.slice(prefix.length).split('/')[0]))?.confidential === true;
+    return links.restricted.has(decodeURIComponent(target.pathname.slice(prefix.length).split('/')[0]));
   } catch {
     return false;
   }

@@ -35,9 +35,9 @@ export function planTimeline(plan: PlanView, today: IsoDate, href = (goal: strin
   return layoutTimeline(plan.data.period.start, plan.data.period.end, groups, today, events, { labelWidth: 345 });
 }
 
-/** Every plan's goals on one axis, a group per plan; confidential plans show nothing but their name elsewhere, so none here. */
+/** Every plan's goals on one axis, a group per plan with goals. */
 export function portfolioTimeline(plans: readonly PlanView[], today: IsoDate, planHref: (plan: string, goal?: string) => string): TimelineLayout {
-  const open = plans.filter((p) => !p.data.confidential && p.goals.length > 0);
+  const open = plans.filter((p) => p.goals.length > 0);
   const start = open.reduce((min, p) => (p.data.period.start < min ? p.data.period.start : min), open[0]?.data.period.start ?? today);
   const end = open.reduce((max, p) => (p.data.period.end > max ? p.data.period.end : max), open[0]?.data.period.end ?? today);
   const groups = open.map((p) => ({ title: p.data.account, href: planHref(p.id), goals: goalsOf(p, (id) => planHref(p.id, id)) }));

@@ -28,12 +28,14 @@ export type ChangesResult = { changes: PlanChange[] } | { changes: []; unavailab
 const utcDay = (iso: string) => new Date(iso).toISOString().slice(0, 10);
 
 /**
- * The newest `limit` changes of the given plans, newest first. A version that
- * was confidential or a draft is never compared, so nothing from the time a
- * plan was hidden reaches the feed.
+ * The newest `limit` changes of the given plans, newest first, for the feed
+ * of the public site or of the area of `area`. A version that was a draft, or
+ * that the feed's readers could not read then (restricted, for the public
+ * feed; not restricted to the area's group, for an area's), is never
+ * compared, so nothing from such a time reaches the feed.
  */
 export function planChanges(root: string, plans: readonly Omit<HistoryInput, 'data'>[], perspectives: readonly string[], limit = 100,
-  read: HistoryResult = readHistory(root, 'content/plans')): ChangesResult {
+  read: HistoryResult = readHistory(root, 'content/plans'), area?: string): ChangesResult {
   if ('unavailable' in read) return { changes: [], unavailable: read.unavailable };
   const { history } = read;
   const steps: { plan: string; path: string; after: FileCommit; before?: FileCommit }[] = [];
@@ -56,7 +58,7 @@ export function planChanges(root: string, plans: readonly Omit<HistoryInput, 'da
     for (const step of slice) {
       const after = parsePlan(step.path, texts[at++], schema);
       const before = step.before ? parsePlan(step.path, texts[at++], schema) : undefined;
-      if (!after || hidden(after) || (before && hidden(before))) continue;
+      if (!after || hidden(after, area) || (before && hidden(before, area))) continue;
       // The earlier version unreadable (it failed the schema then): nothing reliable to compare with.
       if (step.before && !before) continue;
       const since = step.before ? utcDay(step.before.date) : utcDay(step.after.date);
@@ -70,7 +72,8 @@ export function planChanges(root: string, plans: readonly Omit<HistoryInput, 'da
   return { changes };
 }
 
-const hidden = (data: PlanData) => data.confidential === true || data.status === 'draft';
+const hidden = (data: PlanData, area: string | undefined) => data.status === 'draft'
+  || (area === undefined ? data.confidential === true : !(data.audience ?? []).includes(area));
 
 /**
  * Open actions now overdue, one entry per plan per day they fell overdue (the

@@ -30,6 +30,10 @@ export interface LinkTargets {
   people: Map<string, string>;
   /** Plans left out of this build (drafts in production, excluded confidential plans). */
   hidden: Set<string>;
+  /** Plans in this build that the pages rendered against these targets may not read: they say "a restricted plan". */
+  restricted: ReadonlySet<string>;
+  /** Where each plan's page is, from the base, for the view rendered against these targets (src/model/visibility.ts); `plans/<id>/` when not listed. */
+  homes: ReadonlyMap<string, string>;
   base: string;
 }
 
@@ -39,6 +43,8 @@ export type Resolution =
   | { kind: 'link'; href: string; label: string; target: LinkTarget }
   /** The target is left out of this build: keep the text, drop the link. */
   | { kind: 'unlinked'; label: string; target: LinkTarget }
+  /** The target is a plan this view may not read: "a restricted plan" (or goal, …) replaces the link and its text. */
+  | { kind: 'restricted'; label: string; target: LinkTarget }
   | { kind: 'error'; message: string };
 
 export interface LinkTarget {
@@ -94,7 +100,19 @@ function decode(s: string): string {
 function planLink(planId: string, plan: PlanTarget, targets: LinkTargets): Resolution {
   const target = { plan: planId };
   if (targets.hidden.has(planId)) return { kind: 'unlinked', label: hiddenLabel(plan), target };
-  return { kind: 'link', href: `${targets.base}plans/${planId}/`, label: plan.account, target };
+  if (targets.restricted.has(planId)) return { kind: 'restricted', label: RESTRICTED_PLAN, target };
+  return { kind: 'link', href: planHref(targets, planId), label: plan.account, target };
+}
+
+/** What stands for a plan the reader may not read, or for one of its items. */
+export const RESTRICTED_PLAN = 'a restricted plan';
+export function restrictedItem(kind: ItemKind | undefined): string {
+  return kind ? `a restricted ${kind}` : RESTRICTED_PLAN;
+}
+
+/** A plan's page, in the view the targets were built for. */
+export function planHref(targets: Pick<LinkTargets, 'base' | 'homes'>, planId: string): string {
+  return `${targets.base}${targets.homes.get(planId) ?? `plans/${planId}/`}`;
 }
 
 /** A draft may be named in plain text; a confidential plan left out of the build, not even that. */
@@ -108,7 +126,7 @@ function resolveItem(planId: string, item: string, targets: LinkTargets, samePla
   const found = plan.items.get(item);
   const heading = plan.headings.get(item);
   if (!found && heading === undefined && !plan.complete) {
-    return { kind: 'link', href: samePlan ? `#${item}` : `${targets.base}plans/${planId}/#${item}`, label: item, target: { plan: planId, item } };
+    return { kind: 'link', href: samePlan ? `#${item}` : `${planHref(targets, planId)}#${item}`, label: item, target: { plan: planId, item } };
   }
   if (!found && heading === undefined) {
     const where = samePlan ? 'this plan' : `plan "${planId}"`;
@@ -119,7 +137,6 @@ function resolveItem(planId: string, item: string, targets: LinkTargets, samePla
   const label = found?.label ?? heading ?? item;
   if (samePlan) return { kind: 'link', href: `#${item}`, label, target };
   if (targets.hidden.has(planId)) return { kind: 'unlinked', label: hiddenLabel(plan), target };
-  // Another plan's confidential content is never shown: only its name, and only its page.
-  if (plan.confidential) return { kind: 'link', href: `${targets.base}plans/${planId}/`, label: plan.account, target: { plan: planId } };
-  return { kind: 'link', href: `${targets.base}plans/${planId}/#${item}`, label, target };
+  if (targets.restricted.has(planId)) return { kind: 'restricted', label: restrictedItem(found?.kind), target };
+  return { kind: 'link', href: `${planHref(targets, planId)}#${item}`, label, target };
 }

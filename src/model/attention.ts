@@ -14,7 +14,7 @@ import { CADENCE_MONTHS, isDueBeforeDependency } from './due.ts';
 import { horizonContradiction } from './horizon.ts';
 import { historyAfterAsOf, historyOutOfOrder } from './measure-history.ts';
 import type { PlanView, Portfolio } from './portfolio.ts';
-import { byAccount, splitConfidential } from './scorecard-matrix.ts';
+import { byAccount } from './scorecard-matrix.ts';
 
 export const ATTENTION_KINDS = {
   'review-overdue': { title: 'Reviews overdue', section: 'reviews-overdue', rule: 'review overdue' },
@@ -67,7 +67,7 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 export function buildAttention(portfolio: Pick<Portfolio, 'plans' | 'people' | 'today'>): Attention {
   const { today } = portfolio;
-  const plans = [...splitConfidential(portfolio.plans).open].sort(byAccount);
+  const plans = [...portfolio.plans].sort(byAccount);
   const byId = new Map(portfolio.plans.map((p) => [p.id, p]));
   const entries: AttentionEntry[] = [];
   const add = (e: AttentionEntry) => entries.push(e);

@@ -1,12 +1,11 @@
 /**
  * What the portfolio dashboard counts, each count with the list behind it, so
  * the number a reviewer clicks is always the length of the list they land on.
- * Confidential plans are left out of every count and every list: other pages
- * may show them only as a bare link.
+ * Its plans are a view's own (the public portfolio's): restricted plans count in their areas only.
  */
 import type { ActionView, MeasureView, PlanView, RiskView } from './portfolio.ts';
 import type { HealthBand } from './scorecard.ts';
-import { BAND_ORDER, byAccount, splitConfidential, worstFirst } from './scorecard-matrix.ts';
+import { BAND_ORDER, byAccount, worstFirst } from './scorecard-matrix.ts';
 import { TIERS, type Tier } from '../schema/plan.ts';
 
 export interface PlanItem<T> {
@@ -23,7 +22,7 @@ export interface TierHealth {
 }
 
 export interface Dashboard {
-  /** Plans counted: published and not confidential. */
+  /** Plans counted. */
   plans: number;
   /** Every tier, in tier order, including tiers with no plan. */
   tiers: TierHealth[];
@@ -42,7 +41,7 @@ export interface Dashboard {
 }
 
 export function buildDashboard(all: readonly PlanView[]): Dashboard {
-  const plans = [...splitConfidential(all).open].sort(byAccount);
+  const plans = [...all].sort(byAccount);
   const items = <T>(list: (p: PlanView) => T[], keep: (x: T) => boolean) =>
     plans.flatMap((plan) => list(plan).filter(keep).map((item) => ({ plan, item })));
 

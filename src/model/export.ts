@@ -1,7 +1,8 @@
 /**
- * The data export: published, non-confidential plans with their computed
- * values (JSON), and their actions (CSV). Nothing of a confidential plan is
- * exported, not even its id in another plan's references.
+ * The data export of a view: its published plans with their computed values
+ * (JSON), and their actions (CSV). The public export holds nothing of a
+ * restricted plan, not even its id in another plan's references; an area's
+ * holds the area's plans, with their references to public plans.
  */
 import { toAmount } from './money.ts';
 import type { PlanView, Portfolio } from './portfolio.ts';
@@ -9,12 +10,17 @@ import type { PlanView, Portfolio } from './portfolio.ts';
 export const EXPORT_VERSION = 1;
 
 function exported(portfolio: Portfolio): PlanView[] {
-  return portfolio.plans.filter((p) => portfolio.visibility.exported.has(p.id));
+  return portfolio.plans.filter((p) => portfolio.view.exported.has(p.id));
+}
+
+/** The plans an export may name in a reference: its own, and the public export's. */
+function nameable(portfolio: Portfolio): Set<string> {
+  return new Set([...portfolio.view.exported, ...portfolio.visibility.exported]);
 }
 
 export function exportPlans(portfolio: Portfolio) {
   const plans = exported(portfolio);
-  const ids = new Set(plans.map((p) => p.id));
+  const ids = nameable(portfolio);
   // A reference to a plan outside the export would name what must stay unnamed.
   const keepRef = (ref: string) => !ref.includes('#') || ids.has(ref.slice(0, ref.indexOf('#')));
   return {
@@ -54,7 +60,7 @@ const COLUMNS = ['plan', 'account', 'id', 'title', 'owner', 'status', 'overdue',
 
 export function actionsCsv(portfolio: Portfolio, defaultCurrency: string): string {
   const plans = exported(portfolio);
-  const ids = new Set(plans.map((p) => p.id));
+  const ids = nameable(portfolio);
   const rows: string[][] = [[...COLUMNS]];
   for (const plan of plans) {
     for (const a of plan.actions) {
@@ -80,4 +86,14 @@ const share = (n: number | undefined) => (n === undefined ? '' : String(Math.rou
 export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The JSON export as the site serves it. */
+export function plansJson(portfolio: Portfolio): Response {
+  return new Response(`${JSON.stringify(exportPlans(portfolio), null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+}
+
+/** The actions CSV as the site serves it. */
+export function actionsCsvResponse(portfolio: Portfolio, defaultCurrency: string): Response {
+  return new Response(actionsCsv(portfolio, defaultCurrency), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 }

@@ -23,7 +23,7 @@ import { collectReferences, type Reference } from './references.ts';
 import type { Outline } from '../links/outline.ts';
 import { buildLinkTargets } from '../links/targets.ts';
 import type { LinkTargets } from '../links/resolve.ts';
-import { decideVisibility, type Visibility, type VisibilityOptions } from './visibility.ts';
+import { decideVisibility, type View, type Visibility, type VisibilityOptions } from './visibility.ts';
 import type { PlanHistory } from '../history/since-review.ts';
 
 export interface PortfolioConfig extends VisibilityOptions {
@@ -44,8 +44,10 @@ export interface GoalView extends Goal {
 export interface ItemLink {
   plan: string;
   item: string;
-  /** The target's own title, for link text. */
+  /** The target's own title, for link text; "a restricted goal" (or action) for one the view may not read. */
   label: string;
+  /** The target is in a plan this view may not read: shown as its label, without a link, plan or item. */
+  restricted?: true;
 }
 
 export interface StakeholderView extends Stakeholder {
@@ -72,6 +74,8 @@ export interface ActionView extends Action {
 
 export interface PlanView {
   id: string;
+  /** Where its page is, from the base, in this portfolio's view: `plans/<id>/` or `restricted/<group>/plans/<id>/`. */
+  home: string;
   data: PlanData;
   goals: GoalView[];
   stakeholders: StakeholderView[];
@@ -92,6 +96,10 @@ export interface PlanView {
   /** Related plans, both those this plan names and those that name it. */
   related: string[];
   parent?: string;
+  /** Its parent is a plan this view may not read: "a subsidiary of a restricted plan". */
+  restrictedParent: boolean;
+  /** How many of its related plans this view may not read. */
+  restrictedRelated: number;
   /** References from other plans to this one or its items. */
   referencedBy: Reference[];
   /** Changes since the last review and when the file last changed, where git could tell. */
@@ -107,25 +115,29 @@ export interface PersonView {
   teams: { plan: string; role: string; allocation?: number }[];
   /** Sum of their allocations across plans, in %. */
   allocation: number;
-  /** Items they own, by plan (confidential plans left out: only their names are shown). */
+  /** Items they own, by plan (plans the view may not read left out). */
   goals: { plan: string; goal: GoalView }[];
   actions: { plan: string; action: ActionView }[];
   risks: { plan: string; risk: RiskView }[];
   /** Client stakeholders whose relationship they hold. */
   relationships: { plan: string; stakeholder: StakeholderView }[];
-  /** Confidential plans they own or work on: shown by name only. */
-  confidential: string[];
+  /** How many plans the view may not read they own, work on or own something in: a count, never a name. */
+  restricted: number;
   reports: string[];
 }
 
 export interface Portfolio {
+  /** The view's own plans, by account: the public site's, or an area's. */
   plans: PlanView[];
+  /** Every plan the view's pages may show or link to, by id: its own, and in an area the public ones too. */
   plan: Map<string, PlanView>;
   people: PersonView[];
   person: Map<string, PersonView>;
   today: IsoDate;
   /** Which plans are shown, in the index and in the export (model/visibility.ts). */
   visibility: Visibility;
+  /** Whose site this is: the public one or an area. */
+  view: View;
 }
 
 export interface PortfolioInput {
@@ -139,33 +151,35 @@ export interface PortfolioInput {
   visibility?: Visibility;
   /** What body links resolve to, as the build built them (built here when not given). */
   targets?: LinkTargets;
+  /** The view to build: the public one when not given. */
+  view?: View;
 }
 
 export function buildPortfolio(input: PortfolioInput, config: PortfolioConfig): Portfolio {
   const visibility = input.visibility ?? decideVisibility(input.plans, config);
-  const ids = new Set(visibility.shown);
-  const shown = input.plans.filter((p) => ids.has(p.id));
-  const dataById = new Map(shown.map((p) => [p.id, p.data]));
+  const view = input.view ?? visibility.views[0];
+  const readable = input.plans.filter((p) => view.readable.has(p.id));
+  const dataById = new Map(readable.map((p) => [p.id, p.data]));
 
-  const plans = shown
-    .map((p) => planView(p.id, p.data, ids, dataById, config))
+  const all = readable
+    .map((p) => planView(p.id, p.data, view, dataById, config))
     .sort((a, b) => a.data.account.localeCompare(b.data.account, 'en'));
-  const plan = new Map(plans.map((p) => [p.id, p]));
-  for (const view of plans) {
-    if (view.parent) plan.get(view.parent)!.children.push(view.id);
-    for (const other of view.related) {
+  const plan = new Map(all.map((p) => [p.id, p]));
+  for (const v of all) {
+    if (v.parent) plan.get(v.parent)!.children.push(v.id);
+    for (const other of v.related) {
       const back = plan.get(other)!;
-      if (!back.related.includes(view.id)) back.related.push(view.id);
+      if (!back.related.includes(v.id)) back.related.push(v.id);
     }
   }
 
   // Dependencies seen from the other side: what each goal or action blocks.
-  for (const view of plans) {
+  for (const v of all) {
     for (const list of ['goals', 'actions'] as const) {
-      for (const item of view[list]) {
+      for (const item of v[list]) {
         for (const dep of item.dependencies) {
-          const target = plan.get(dep.plan)?.[list].find((x) => x.id === dep.item);
-          target?.blocks.push({ plan: view.id, item: item.id, label: item.title });
+          const target = dep.restricted ? undefined : plan.get(dep.plan)?.[list].find((x) => x.id === dep.item);
+          target?.blocks.push({ plan: v.id, item: item.id, label: item.title });
         }
       }
     }
@@ -173,25 +187,29 @@ export function buildPortfolio(input: PortfolioInput, config: PortfolioConfig): 
 
   const targets = input.targets ?? buildLinkTargets(
     input.plans.map((p) => ({ id: p.id, data: p.data, outline: input.outlines?.get(p.id) })),
-    input.people, { base: '/', hidden: visibility.hidden });
-  for (const view of plans) view.history = input.history?.get(view.id);
-  for (const ref of collectReferences(shown.map((p) => ({ ...p, outline: input.outlines?.get(p.id) })), targets)) {
-    plan.get(ref.to.plan)!.referencedBy.push(ref);
+    input.people, { base: '/', hidden: visibility.hidden, view });
+  for (const v of all) v.history = input.history?.get(v.id);
+  for (const ref of collectReferences(readable.map((p) => ({ ...p, outline: input.outlines?.get(p.id) })), targets)) {
+    plan.get(ref.to.plan)?.referencedBy.push(ref);
   }
 
-  const owned = ownedItems(plans);
+  const owned = ownedItems(all, input.plans.filter((p) => view.restricted.has(p.id)));
   const people = input.people
     .map((p) => personView(p, owned.get(p.id) ?? emptyOwned(), input.people))
     .sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
-  return { plans, plan, people, person: new Map(people.map((p) => [p.id, p])), today: config.today, visibility };
+  const own = new Set(view.plans);
+  return {
+    plans: all.filter((p) => own.has(p.id)), plan,
+    people, person: new Map(people.map((p) => [p.id, p])), today: config.today, visibility, view,
+  };
 }
 
-type Owned = Pick<PersonView, 'owns' | 'teams' | 'goals' | 'actions' | 'risks' | 'relationships' | 'confidential'>;
+type Owned = Pick<PersonView, 'owns' | 'teams' | 'goals' | 'actions' | 'risks' | 'relationships' | 'restricted'>;
 
-const emptyOwned = (): Owned => ({ owns: [], teams: [], goals: [], actions: [], risks: [], relationships: [], confidential: [] });
+const emptyOwned = (): Owned => ({ owns: [], teams: [], goals: [], actions: [], risks: [], relationships: [], restricted: 0 });
 
-/** What each person owns across the portfolio, in one pass over every plan (not one per person). */
-function ownedItems(plans: readonly PlanView[]): Map<string, Owned> {
+/** What each person owns across the view's plans, in one pass over every plan (not one per person); plans it may not read, as a count. */
+function ownedItems(plans: readonly PlanView[], unreadable: readonly { data: PlanData }[]): Map<string, Owned> {
   const byPerson = new Map<string, Owned>();
   const of = (person: string) => {
     let owned = byPerson.get(person);
@@ -201,17 +219,15 @@ function ownedItems(plans: readonly PlanView[]): Map<string, Owned> {
   for (const v of plans) {
     of(v.data.owner).owns.push(v.id);
     for (const t of v.data.team ?? []) of(t.person).teams.push({ plan: v.id, role: t.role, allocation: t.allocation });
-    if (v.data.confidential) {
-      // Shown by name only: the plan once for each person on it, none of its items.
-      const people = new Set([v.data.owner, ...(v.data.team ?? []).map((t) => t.person),
-        ...[...v.goals, ...v.actions, ...v.risks, ...v.stakeholders].flatMap((x) => (x.owner ? [x.owner] : []))]);
-      for (const person of people) of(person).confidential.push(v.id);
-      continue;
-    }
     for (const goal of v.goals) if (goal.owner) of(goal.owner).goals.push({ plan: v.id, goal });
     for (const action of v.actions) if (action.owner) of(action.owner).actions.push({ plan: v.id, action });
     for (const risk of v.risks) if (risk.owner) of(risk.owner).risks.push({ plan: v.id, risk });
     for (const stakeholder of v.stakeholders) if (stakeholder.owner) of(stakeholder.owner).relationships.push({ plan: v.id, stakeholder });
+  }
+  for (const { data } of unreadable) {
+    const people = new Set([data.owner, ...(data.team ?? []).map((t) => t.person),
+      ...[...(data.goals ?? []), ...(data.actions ?? []), ...(data.risks ?? []), ...(data.stakeholders ?? [])].flatMap((x) => (x.owner ? [x.owner] : []))]);
+    for (const person of people) of(person).restricted++;
   }
   return byPerson;
 }
@@ -226,9 +242,11 @@ function personView(p: { id: string; data: Person }, owned: Owned, everyone: Por
   };
 }
 
-function planView(id: string, data: PlanData, shown: Set<string>, dataById: Map<string, PlanData>, config: PortfolioConfig): PlanView {
+function planView(id: string, data: PlanData, view: View, dataById: Map<string, PlanData>, config: PortfolioConfig): PlanView {
   const { today } = config;
+  const shown = view.readable;
   const label = (planId: string, item: string, list: 'goals' | 'actions'): ItemLink | undefined => {
+    if (view.restricted.has(planId)) return { plan: '', item: '', label: `a restricted ${list === 'goals' ? 'goal' : 'action'}`, restricted: true };
     if (!shown.has(planId)) return undefined;
     const target = (dataById.get(planId)?.[list] ?? []).find((x) => x.id === item);
     return target ? { plan: planId, item, label: target.title } : undefined;
@@ -266,6 +284,7 @@ function planView(id: string, data: PlanData, shown: Set<string>, dataById: Map<
     }));
   return {
     id,
+    home: view.homes.get(id)!,
     data,
     goals,
     stakeholders,
@@ -283,6 +302,8 @@ function planView(id: string, data: PlanData, shown: Set<string>, dataById: Map<
     children: [],
     related: (data.related ?? []).filter((r) => shown.has(r)),
     parent: data.parent && shown.has(data.parent) ? data.parent : undefined,
+    restrictedParent: data.parent !== undefined && view.restricted.has(data.parent),
+    restrictedRelated: (data.related ?? []).filter((r) => view.restricted.has(r)).length,
     referencedBy: [],
   };
 }

@@ -1,9 +1,7 @@
 /**
  * The portfolio scorecard: plans × perspectives, worst health first, whole or
- * grouped by tier, owner or industry. Confidential plans are kept apart: other
- * pages may show them only as a bare link, so they take no place in the order
- * (their position would tell their health) and no group (it would tell their
- * tier, owner or industry).
+ * grouped by tier, owner or industry. Its plans are the public ones: a
+ * restricted plan's scorecard is in its area only.
  */
 import type { PersonView, PlanView } from './portfolio.ts';
 import type { HealthBand } from './scorecard.ts';
@@ -13,13 +11,6 @@ import { TIERS, type Tier } from '../schema/plan.ts';
 export const BAND_ORDER: readonly HealthBand[] = ['red', 'amber', 'green', 'unknown'];
 
 export const TIER_LABELS: Record<Tier, string> = { strategic: 'Strategic', key: 'Key', growth: 'Growth', maintain: 'Maintain' };
-
-export function splitConfidential(plans: readonly PlanView[]): { open: PlanView[]; confidential: PlanView[] } {
-  return {
-    open: plans.filter((p) => !p.data.confidential),
-    confidential: plans.filter((p) => p.data.confidential).sort(byAccount),
-  };
-}
 
 /** Lowest health first, unknown health last, equal health by account name. */
 export function worstFirst(plans: readonly PlanView[]): PlanView[] {

@@ -25,6 +25,35 @@ export interface Visibility {
   restricted: ReadonlyMap<string, readonly string[]>;
   /** One area per group, `restricted/<group>/`: the shown plans it may read, in file order; groups in order of first use. */
   areas: ReadonlyMap<string, readonly string[]>;
+  /** Where each kind of reader sees the site: the public view first, then one per area. */
+  views: readonly View[];
+}
+
+/**
+ * One reader's site: the public one, or a restricted area. Its pages are its
+ * own plans; they may show (and link to) every readable plan; whatever points
+ * at a plan outside that set shows "a restricted plan", without a link.
+ */
+export interface View {
+  /** The area's group; undefined for the public site. */
+  area?: string;
+  /** Where the view's pages are, from the site's base: empty for the public site, else `restricted/<group>/`; it names the view. */
+  prefix: string;
+  /** The plans with pages in this view (in file order): the open ones publicly, the group's plans in its area. */
+  plans: readonly string[];
+  /** The plans this view's pages may show and link to: the open plans, and in an area its own plans too. */
+  readable: ReadonlySet<string>;
+  /** Where each readable plan's page is, from the base: `plans/<id>/`, or `restricted/<group>/plans/<id>/` for the area's own. */
+  homes: ReadonlyMap<string, string>;
+  /** Shown plans this view may not read: pointers to them say "a restricted plan". */
+  restricted: ReadonlySet<string>;
+  /** The plans in this view's data export: its own plans that are not drafts. */
+  exported: ReadonlySet<string>;
+}
+
+/** Where an area's pages are, from the site's base. */
+export function areaPath(group: string): string {
+  return `restricted/${group}/`;
 }
 
 export function decideVisibility(plans: readonly { id: string; data?: Pick<PlanData, 'status' | 'confidential' | 'audience'> }[],
@@ -52,7 +81,27 @@ export function decideVisibility(plans: readonly { id: string; data?: Pick<PlanD
     open.add(id);
     if (data.status !== 'draft') exported.add(id);
   }
-  return { shown, hidden, open, exported, restricted, areas };
+  const drafts = new Set(plans.filter((p) => p.data?.status === 'draft').map((p) => p.id));
+  return { shown, hidden, open, exported, restricted, areas, views: viewsOf(shown, open, restricted, areas, drafts) };
+}
+
+function viewsOf(shown: readonly string[], open: ReadonlySet<string>, restricted: ReadonlyMap<string, readonly string[]>,
+  areas: ReadonlyMap<string, readonly string[]>, drafts: ReadonlySet<string>): View[] {
+  const publicHomes = new Map([...open].map((id) => [id, `plans/${id}/`]));
+  const view = (area: string | undefined, plans: readonly string[]): View => {
+    const prefix = area === undefined ? '' : areaPath(area);
+    const own = new Set(plans);
+    const homes = new Map(publicHomes);
+    for (const id of plans) homes.set(id, `${prefix}plans/${id}/`);
+    return {
+      area, prefix, plans,
+      readable: new Set([...open, ...own]),
+      homes,
+      restricted: new Set([...restricted.keys()].filter((id) => !own.has(id))),
+      exported: new Set(plans.filter((id) => !drafts.has(id))),
+    };
+  };
+  return [view(undefined, shown.filter((id) => open.has(id))), ...[...areas].map(([group, plans]) => view(group, plans))];
 }
 
 /** The groups who may read a plan; none for a public plan. The schema already folds `confidential: true` into the audience. */

@@ -11,10 +11,28 @@ export function getPortfolio(): Promise<Portfolio> {
   return Promise.resolve(snapshot().portfolio);
 }
 
-/** One static page per plan in this build: for every route under /plans/[id]/. */
+/** One static page per public plan: for every route under /plans/[id]/. */
 export function planPaths() {
   const { portfolio, pageKeys } = snapshot();
   return portfolio.plans.map((p) => ({ params: { id: p.id }, cacheKey: planKey(pageKeys, p) }));
+}
+
+/** One static page per restricted area: for every route under /restricted/[group]/. */
+export function areaPaths() {
+  const { areas, pageKeys } = snapshot();
+  return [...areas.keys()].map((group) => ({ params: { group }, cacheKey: pageKeys.all }));
+}
+
+/** One static page per plan of each area: for every route under /restricted/[group]/plans/[id]/. */
+export function areaPlanPaths() {
+  const { areas, pageKeys } = snapshot();
+  return [...areas].flatMap(([group, portfolio]) => portfolio.plans.map((p) => ({ params: { group, id: p.id }, cacheKey: planKey(pageKeys, p) })));
+}
+
+/** The portfolio of a view: the public site's, or the area's of `group`. */
+export function viewPortfolio(group?: string): Portfolio {
+  const current = snapshot();
+  return group === undefined ? current.portfolio : current.areas.get(group)!;
 }
 
 /** One static page per person. */

@@ -6,11 +6,12 @@
  */
 import type { Grouping } from '../model/scorecard-matrix.ts';
 import type { HealthBand } from '../model/scorecard.ts';
+import type { PlanView } from '../model/portfolio.ts';
 import { url } from './urls.ts';
 
-/** A plan's scorecard page, or an element on it (a perspective's section, a measure's row). */
-export function scorecardUrl(plan: string, fragment?: string): string {
-  return url(`plans/${plan}/scorecard/`) + (fragment ? `#${fragment}` : '');
+/** A plan's scorecard page, or an element on it (a perspective's section, a measure's row); a bare id is a public plan's. */
+export function scorecardUrl(plan: string | Pick<PlanView, 'home'>, fragment?: string): string {
+  return url(`${typeof plan === 'string' ? `plans/${plan}/` : plan.home}scorecard/`) + (fragment ? `#${fragment}` : '');
 }
 
 export function perspectiveId(perspective: string): string {

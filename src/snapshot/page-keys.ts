@@ -4,9 +4,10 @@
  * reused. A key hashes everything the page is made from:
  *
  * - shared by every page: Keyplan's own code, the site options, today, every
- *   person file (pages show people's names) and which plans are left out;
- * - a plan's pages add the plan (its file, git history, rendered body and
- *   diagrams) and the files of the plans they show something of: parent,
+ *   person file (pages show people's names), which plans are left out and
+ *   which are restricted to whom;
+ * - a plan's pages add the plan (its file, git history, rendered bodies, one
+ *   per view it is in, and diagrams) and the files of the plans they show something of: parent,
  *   subsidiaries, related plans, plans whose items depend on its items or the
  *   other way round, and plans that link to it;
  * - pages about the whole portfolio or about people use a key of all the content.
@@ -23,14 +24,16 @@ import type { SiteConfig } from '../config/options.ts';
 import type { PlanHistory } from '../history/since-review.ts';
 import type { PlanView } from '../model/portfolio.ts';
 import type { CheckResult } from '../validate/check.ts';
+import type { Visibility } from '../model/visibility.ts';
 
 export interface PageKeyInput {
   config: SiteConfig;
   result: CheckResult;
   history: ReadonlyMap<string, PlanHistory>;
+  /** Plan bodies by page path (src/snapshot/snapshot.ts). */
   bodies: ReadonlyMap<string, BodyParts>;
   diagramsOf: ReadonlyMap<string, readonly string[]>;
-  hidden: ReadonlySet<string>;
+  visibility: Pick<Visibility, 'hidden' | 'views'>;
 }
 
 export interface PageKeys {
@@ -65,19 +68,25 @@ function codeHash(): string {
 }
 
 export function pageKeys(state: PageKeyInput): PageKeys {
-  const { diagramsOf, hidden } = state;
-  const shared = createHash('sha256').update(`${codeHash()}\n${state.config.today}\n${JSON.stringify(state.config)}\n${[...hidden].sort().join(',')}\n`);
+  const { diagramsOf, visibility } = state;
+  const shared = createHash('sha256').update(`${codeHash()}\n${state.config.today}\n${JSON.stringify(state.config)}\n${[...visibility.hidden].sort().join(',')}\n`);
+  for (const view of visibility.views) shared.update(`${view.prefix}:${view.plans.join(',')}\n`);
   for (const person of state.result.people) shared.update(`${person.source.file}:${person.source.hash}\n`);
   const sharedKey = shared.digest('hex');
 
+  // A plan's pages: one in each view it belongs to.
+  const pagesOf = new Map<string, string[]>();
+  for (const view of visibility.views) {
+    for (const id of view.plans) pagesOf.set(id, [...(pagesOf.get(id) ?? []), view.homes.get(id)!]);
+  }
   const own = new Map<string, string>();
   const files = new Map<string, string>();
   const all = createHash('sha256').update(`${sharedKey}\n`);
   for (const plan of state.result.plans) {
     files.set(plan.id, plan.source.hash);
     const hash = createHash('sha256').update(`${plan.source.file}:${plan.source.hash}\n`)
-      .update(`${JSON.stringify(state.history.get(plan.id) ?? null)}\n`)
-      .update(`${JSON.stringify(state.bodies.get(plan.id) ?? [])}\n`);
+      .update(`${JSON.stringify(state.history.get(plan.id) ?? null)}\n`);
+    for (const home of pagesOf.get(plan.id) ?? []) hash.update(`${home}\n${JSON.stringify(state.bodies.get(home) ?? [])}\n`);
     for (const file of diagramsOf.get(plan.id) ?? []) hash.update(`${file}\n`);
     const key = hash.digest('hex');
     own.set(plan.id, key);
@@ -94,7 +103,7 @@ export function planKey(keys: PageKeys, plan: PlanView): string {
     ...[...plan.goals, ...plan.actions].flatMap((item) => [...item.dependencies, ...item.blocks].map((link) => link.plan)),
   ]);
   tied.delete(plan.id);
-  const hash = createHash('sha256').update(`${keys.shared}\n${keys.own.get(plan.id) ?? ''}\n`);
+  const hash = createHash('sha256').update(`${keys.shared}\n${plan.home}\n${keys.own.get(plan.id) ?? ''}\n`);
   for (const id of [...tied].sort()) hash.update(`${id}:${keys.files.get(id) ?? ''}\n`);
   return hash.digest('hex').slice(0, 32);
 }

@@ -1,5 +1,5 @@
 /** What a plan's page shows, as a pure function of the snapshot: tested without a build. */
-import type { PlanView } from '../model/portfolio.ts';
+import type { PlanView, Portfolio } from '../model/portfolio.ts';
 import { bodyOnPage, type BodyOnPage } from '../site/placed-views.ts';
 import { planSections, sectionAnchor, type PlanSection, type SectionId } from '../site/plan-sections.ts';
 import type { Snapshot } from './snapshot.ts';
@@ -15,17 +15,22 @@ export interface PlanPageData {
   file: string;
   /** Where the file can be seen, with the sourceUrl option. */
   sourceHref?: string;
-  /** Whether the page goes into the search index. */
-  indexed: boolean;
+  /** The groups the plan is restricted to; empty for a public plan. */
+  audience: readonly string[];
   /** The body, with the views it places and which of them stand in for their sections. */
   body: BodyOnPage;
 }
 
-/** Undefined for a plan this snapshot does not show (in dev: one left out for its errors since the page list was made). */
-export function planPageData(snapshot: Snapshot, id: string): PlanPageData | undefined {
-  const { portfolio, config } = snapshot;
+/**
+ * The page of plan `id` in the view of `portfolio` (the public one, or an
+ * area's). Undefined for a plan that view has no page of (in dev: one left
+ * out for its errors since the page list was made).
+ */
+export function planPageData(snapshot: Snapshot, portfolio: Portfolio, id: string): PlanPageData | undefined {
+  const { config } = snapshot;
   const plan = portfolio.plan.get(id);
-  if (!plan) return undefined;
+  // An area's portfolio also holds the public plans its pages link to: their pages are public.
+  if (!plan || !plan.home.startsWith(portfolio.view.prefix)) return undefined;
   const file = snapshot.result.plans.find((p) => p.id === id)!.source.file;
   return {
     plan,
@@ -35,7 +40,8 @@ export function planPageData(snapshot: Snapshot, id: string): PlanPageData | und
     sections: planSections(plan).map((s) => ({ ...s, anchor: sectionAnchor(s.id) })),
     file,
     sourceHref: config.sourceUrl?.replace('{path}', file),
-    indexed: snapshot.visibility.open.has(id),
-    body: bodyOnPage(snapshot.bodies.get(id) ?? []),
+    audience: snapshot.visibility.restricted.get(id) ?? [],
+    // The body as rendered for this view (its links differ by view).
+    body: bodyOnPage(snapshot.bodies.get(plan.home) ?? []),
   };
 }

@@ -2,11 +2,12 @@
  * The change feed (Atom, RFC 4287): one entry per plan per commit that
  * changed it, and per day its actions fell overdue, newest first, each a list of what changed in the words of the
  * since-last-review digest. A plain function of the changes and the plans it
- * may name: confidential plans are left out whatever the caller passes.
+ * may name (a view's own: the public site's, or an area's); changes of any
+ * other plan are left out.
  */
 import { digestLines } from '../history/digest.ts';
 import type { PlanChange } from '../history/changes.ts';
-import { subscribablePlans, type SubscribeContent } from './calendars.ts';
+import type { SubscribeContent } from './calendars.ts';
 import { siteLinks, type SubscribeSite } from './links.ts';
 
 /** The most entries a feed holds. */
@@ -31,7 +32,7 @@ export interface FeedOptions {
 
 export function changesFeed(changes: readonly PlanChange[], content: SubscribeContent, site: SubscribeSite, options: FeedOptions = { path: 'changes.xml' }): string {
   const links = siteLinks(site);
-  const plans = new Map(subscribablePlans(content.plans).map((p) => [p.id, p]));
+  const plans = new Map(content.plans.map((p) => [p.id, p]));
   const name = (id: string) => content.people.get(id)?.data.name ?? id;
   const entries = changes.filter((c) => plans.has(c.plan))
     .sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.plan.localeCompare(b.plan) || a.hash.localeCompare(b.hash))
@@ -64,7 +65,7 @@ export function changesFeed(changes: readonly PlanChange[], content: SubscribeCo
       `    <id>urn:keyplan:change:${escapeXml(change.plan)}:${escapeXml(change.hash)}</id>`,
       `    <title>${escapeXml(title)}</title>`,
       `    <updated>${isoSeconds(change.date)}</updated>`,
-      `    <link rel="alternate" type="text/html" href="${escapeXml(links.plan(change.plan))}"/>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(links.plan(plan))}"/>`,
       `    <summary>${escapeXml(`${count} ${count === 1 ? 'change' : 'changes'} to ${plan.data.account}`)}</summary>`,
       // The HTML is escaped once for HTML and once more for XML: readers show it as text, never run it.
       `    <content type="html">${escapeXml(html)}</content>`,

@@ -1,8 +1,8 @@
 /**
  * The review calendar and each person's calendar, as iCalendar text. Plain
  * functions of the plans and people they are given: the public site passes
- * its public plans, a restricted area can pass its own. Confidential plans are
- * left out whatever the caller passes.
+ * its public plans (which never include a restricted one), a restricted area
+ * its own.
  */
 import type { PersonView, PlanView } from '../model/portfolio.ts';
 import { percent, label } from '../site/format.ts';
@@ -12,11 +12,6 @@ import { siteHost, siteLinks, type SubscribeSite } from './links.ts';
 export interface SubscribeContent {
   plans: readonly PlanView[];
   people: ReadonlyMap<string, Pick<PersonView, 'data'>>;
-}
-
-/** The plans a subscription file may name: never a confidential one. */
-export function subscribablePlans(plans: readonly PlanView[]): PlanView[] {
-  return plans.filter((p) => !p.data.confidential);
 }
 
 const byDateThenUid = (a: CalendarEvent, b: CalendarEvent) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid);
@@ -36,17 +31,17 @@ function reviewEvent(plan: PlanView, content: SubscribeContent, site: SubscribeS
       `Owner: ${owner}`,
       `Health: ${health}`,
       ...(overdue ? [`Overdue: it was due on ${plan.data.review.next}.`] : []),
-      `Plan: ${links.plan(plan.id)}`,
+      `Plan: ${links.plan(plan)}`,
     ].join('\n'),
-    url: links.plan(plan.id),
+    url: links.plan(plan),
     categories: ['Review'],
   };
 }
 
 /** /reviews.ics: every plan's next planning meeting, overdue ones flagged. */
-export function reviewsCalendar(content: SubscribeContent, site: SubscribeSite): string {
-  const events = subscribablePlans(content.plans).map((p) => reviewEvent(p, content, site)).sort(byDateThenUid);
-  return calendar({ name: `${site.title}: reviews`, today: site.today }, events);
+export function reviewsCalendar(content: SubscribeContent, site: SubscribeSite, name = `${site.title}: reviews`): string {
+  const events = content.plans.map((p) => reviewEvent(p, content, site)).sort(byDateThenUid);
+  return calendar({ name, today: site.today }, events);
 }
 
 /** /people/<id>/calendar.ics: the actions and goals they own, and the reviews of plans they own or are on the team of. */
@@ -54,7 +49,7 @@ export function personCalendar(person: string, content: SubscribeContent, site: 
   const links = siteLinks(site);
   const host = siteHost(site);
   const events: CalendarEvent[] = [];
-  for (const plan of subscribablePlans(content.plans)) {
+  for (const plan of content.plans) {
     const account = plan.data.account;
     if (plan.data.owner === person || plan.data.team?.some((t) => t.person === person)) events.push(reviewEvent(plan, content, site));
     for (const action of plan.actions) {
@@ -64,8 +59,8 @@ export function personCalendar(person: string, content: SubscribeContent, site: 
         date: action.due,
         summary: `${action.overdue ? 'OVERDUE: ' : ''}Action due: ${action.title} (${account})`,
         description: [`${label(action.status)} action on ${account}.`, ...(action.overdue ? [`Overdue: it was due on ${action.due}.`] : []),
-          `Plan: ${links.plan(plan.id, action.id)}`].join('\n'),
-        url: links.plan(plan.id, action.id),
+          `Plan: ${links.plan(plan, action.id)}`].join('\n'),
+        url: links.plan(plan, action.id),
         categories: ['Action'],
       });
     }
@@ -75,8 +70,8 @@ export function personCalendar(person: string, content: SubscribeContent, site: 
         uid: `goal-${plan.id}-${goal.id}@${host}`,
         date: goal.due,
         summary: `Goal due: ${goal.title} (${account})`,
-        description: [`Goal on ${account}, ${label(goal.status).toLowerCase()}.`, `Plan: ${links.plan(plan.id, goal.id)}`].join('\n'),
-        url: links.plan(plan.id, goal.id),
+        description: [`Goal on ${account}, ${label(goal.status).toLowerCase()}.`, `Plan: ${links.plan(plan, goal.id)}`].join('\n'),
+        url: links.plan(plan, goal.id),
         categories: ['Goal'],
       });
     }

@@ -16,7 +16,8 @@ export interface SubscribeSite {
 
 export interface SiteLinks {
   page(path: string): string;
-  plan(id: string, item?: string): string;
+  /** A plan's page where the file's view has it (`PlanView.home`: public, or in an area). */
+  plan(plan: { home: string }, item?: string): string;
   person(id: string): string;
 }
 
@@ -27,7 +28,7 @@ export function siteLinks(site: Pick<SubscribeSite, 'base' | 'site'>): SiteLinks
   };
   return {
     page,
-    plan: (id, item) => page(`plans/${id}/`) + (item ? `#${item}` : ''),
+    plan: (plan, item) => page(plan.home) + (item ? `#${item}` : ''),
     person: (id) => page(`people/${id}/`),
   };
 }

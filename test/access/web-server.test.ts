@@ -2,27 +2,20 @@
  * The access rules Keyplan writes, on real web servers: nginx serves a test
  * site with two restricted areas in both modes, and Apache accepts its include.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { basicAuth, get, startNginx, type Reply } from './nginx.ts';
 import { accessDir as accessDirFor, DEFAULT_ACCESS, writeAccessRules, type AccessMode } from '../../src/access/rules.ts';
 
 const BASE = '/plans/';
 /** Where a build with output in <root>/dist writes the rules: beside it. */
 const accessDirOf = (root: string) => accessDirFor({}, join(root, 'dist'));
 const SECRET = { a: 'alpha-secret', b: 'beta-secret' };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 function site(root: string): string {
   const dist = join(root, 'dist');
@@ -40,55 +33,6 @@ function site(root: string): string {
   write('plans/restricted/c/index.html', 'gamma-secret with no area');
   return dist;
 }
-
-interface Reply { status: number; body: string }
-
-/** One GET with the path sent exactly as written (no client-side normalising). */
-function get(port: number, path: string, headers: Record<string, string> = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers, timeout: 5000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => { body += chunk; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('timeout', () => req.destroy(new Error(`timeout on ${path}`)));
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-async function startNginx(root: string, dist: string, accessDir: string): Promise<{ port: number; process: ChildProcess }> {
-  const port = await freePort();
-  const prefix = join(root, 'nginx');
-  mkdirSync(join(prefix, 'tmp'), { recursive: true });
-  const conf = join(prefix, 'nginx.conf');
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${join(prefix, 'tmp', name)};`).join('\n  ');
-  writeFileSync(conf, `worker_processes 1;
-error_log ${join(prefix, 'error.log')} warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  ${temp}
-  server {
-    listen 127.0.0.1:${port};
-    root ${dist};
-    include ${join(accessDir, 'nginx.conf')};
-  }
-}
-`);
-  execFileSync('nginx', ['-t', '-p', prefix, '-c', conf, '-g', `pid ${join(prefix, 'nginx.pid')};`], { stdio: 'pipe' });
-  const child = spawn('nginx', ['-p', prefix, '-c', conf, '-g', `daemon off; pid ${join(prefix, 'nginx.pid')};`], { stdio: 'ignore' });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const up = await get(port, '/plans/').then(() => true, () => false);
-    if (up) return { port, process: child };
-    await new Promise((done) => setTimeout(done, 50));
-  }
-  child.kill();
-  throw new Error(`nginx did not start: ${readFileSync(join(prefix, 'error.log'), 'utf8')}`);
-}
-
-const basicAuth = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
 
 /** The paths a reader might try to reach area b (or anything restricted) from outside it. */
 const SNEAKY = [

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SearchFeed } from '../../plugins/search/pagefind.ts';
+import { close, SearchFeed } from '../../plugins/search/pagefind.ts';
 import { bundleFiles } from '../e2e/search-site.ts';
 
 const page = (word: string) => `<!doctype html><html lang="en"><head><title>${word}</title></head>`
@@ -15,7 +15,10 @@ const page = (word: string) => `<!doctype html><html lang="en"><head><title>${wo
 
 describe('the search feed', () => {
   const root = mkdtempSync(join(tmpdir(), 'keyplan-feed-'));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  afterAll(async () => {
+    await close();
+    rmSync(root, { recursive: true, force: true });
+  });
   const site = (name: string, pages: Record<string, string>) => {
     const dir = join(root, name);
     for (const [url, html] of Object.entries(pages)) {

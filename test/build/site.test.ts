@@ -13,7 +13,9 @@ const BASE = '/plans-site/';
 const outDir = join(REPO, 'test/.tmp/site-base');
 let build: BuildResult;
 const content = checkContent({ root: REPO, today: TODAY });
-const published = content.plans.filter((p) => p.data && p.data.status !== 'draft');
+/** The published plans of the public site; restricted ones (an audience, or confidential) are in their groups' areas. */
+const published = content.plans.filter((p) => p.data && p.data.status !== 'draft' && !p.data.audience);
+const restricted = content.plans.filter((p) => p.data && p.data.status !== 'draft' && p.data.audience);
 const drafts = content.plans.filter((p) => p.data?.status === 'draft');
 
 beforeAll(() => {
@@ -44,6 +46,14 @@ describe('the sample site', () => {
     expect(existsSync(join(outDir, 'index.html'))).toBe(true);
     for (const plan of published) expect(existsSync(join(outDir, 'plans', plan.id, 'index.html')), plan.id).toBe(true);
     for (const plan of drafts) expect(existsSync(join(outDir, 'plans', plan.id)), plan.id).toBe(false);
+    expect(restricted.length).toBe(2);
+    for (const plan of restricted) {
+      expect(existsSync(join(outDir, 'plans', plan.id)), plan.id).toBe(false);
+      for (const group of plan.data!.audience!) {
+        expect(existsSync(join(outDir, 'restricted', group, 'plans', plan.id, 'index.html')), `${group}: ${plan.id}`).toBe(true);
+        expect(existsSync(join(outDir, 'restricted', group, 'plans', plan.id, 'scorecard', 'index.html')), `${group}: ${plan.id}`).toBe(true);
+      }
+    }
     for (const person of content.people) expect(existsSync(join(outDir, 'people', person.id, 'index.html')), person.id).toBe(true);
   });
 
@@ -65,14 +75,14 @@ describe('the sample site', () => {
     for (const draft of drafts) expect(page.toString()).not.toContain(draft.data!.account);
   });
 
-  it('shows a confidential plan on the portfolio only as a link with its name', () => {
+  it('counts restricted plans on the portfolio, naming none; each area has a portfolio of its own plans', () => {
     const page = readPage(outDir, '');
-    for (const plan of published.filter((p) => p.data!.confidential)) {
-      const row = page.querySelector(`tr#${plan.id}`)!;
-      expect(row.querySelector('a')!.getAttribute('href')).toBe(`${BASE}plans/${plan.id}/`);
-      expect(text(row)).not.toContain(plan.data!.summary);
-      expect(text(row)).not.toContain(plan.data!.owner);
-    }
+    expect(text(page.querySelector('.lead'))).toContain(`${published.length} account plans, and 2 restricted plans that only their groups can open.`);
+    for (const plan of restricted) expect(page.toString()).not.toContain(plan.data!.account);
+    const finance = readPage(outDir, 'restricted/finance');
+    expect(finance.querySelectorAll('tbody tr').map((tr) => tr.id)).toEqual(['halvard-capital']);
+    expect(finance.querySelector('tr#halvard-capital a')!.getAttribute('href')).toBe(`${BASE}restricted/finance/plans/halvard-capital/`);
+    expect(text(finance.querySelector('.area-banner'))).toContain('Finance area: restricted to the finance group.');
   });
 
   it('shows every section of a plan and gives every item an anchor', () => {
@@ -106,9 +116,9 @@ describe('the sample site', () => {
     expect(owned).toContain(`${BASE}plans/aldermoor-bank/`);
   });
 
-  it('exports published, non-confidential plans as JSON and their actions as CSV, naming nothing confidential', () => {
+  it('exports published public plans as JSON and their actions as CSV, naming nothing restricted; each area exports its own', () => {
     const exported = JSON.parse(readFileSync(join(outDir, 'data/plans.json'), 'utf8'));
-    const expectedIds = published.filter((p) => !p.data!.confidential).map((p) => p.id).sort();
+    const expectedIds = published.map((p) => p.id).sort();
     expect(exported.plans.map((p: { id: string }) => p.id).sort()).toEqual(expectedIds);
     const aldermoor = exported.plans.find((p: { id: string }) => p.id === 'aldermoor-bank');
     expect(aldermoor.computed.health.band).toBe('amber');
@@ -118,17 +128,23 @@ describe('the sample site', () => {
     expect(header).toBe('plan,account,id,title,owner,status,overdue,start,due,goal,risk,effort_days,budget,currency,buffer_days,repeats,depends_on,goal_overdue,plan_coverage,plan_completeness');
     expect(rows).toHaveLength(exported.plans.reduce((n: number, p: { actions: unknown[] }) => n + p.actions.length, 0));
     expect(rows).toContain('aldermoor-bank,Aldermoor Bank,media-audit-offer,Offer Adrian Cole a no-fee media efficiency audit,erik-jansen,planned,yes,2026-10-19,2026-11-14,win-media-buying,media-pitch-loss,8,,,,once,,no,1,1');
-    for (const plan of content.plans.filter((p) => p.data?.confidential)) {
+    for (const plan of restricted) {
       for (const needle of [plan.id, plan.data!.account]) {
         expect(JSON.stringify(exported)).not.toContain(needle);
         expect(csv).not.toContain(needle);
       }
     }
+    // The public plan that depends on a restricted goal exports the dependency it may name only.
+    const asset = exported.plans.find((p: { id: string }) => p.id === 'castellan-asset');
+    expect(asset.goals.find((g: { id: string }) => g.id === 'reporting-managed-service').dependsOn).toEqual(['sfdr-reporting-mvp']);
+    const area = JSON.parse(readFileSync(join(outDir, 'restricted/leadership/data/plans.json'), 'utf8'));
+    expect(area.plans.map((p: { id: string }) => p.id)).toEqual(['halvard-capital']);
+    expect(readFileSync(join(outDir, 'restricted/leadership/data/actions.csv'), 'utf8')).toContain('halvard-capital,Halvard Capital Partners,');
   });
 
   it('names nothing confidential in the review calendar, the change feed or anyone\'s calendar', () => {
     const files = ['reviews.ics', 'changes.xml', ...content.people.map((p) => `people/${p.id}/calendar.ics`)];
-    const confidential = content.plans.filter((p) => p.data?.confidential);
+    const confidential = restricted;
     expect(confidential.length).toBeGreaterThan(0);
     for (const file of files) {
       const body = readFileSync(join(outDir, file), 'utf8');
@@ -221,7 +237,8 @@ describe('the sample site', () => {
     const expected = ['index.html', '404.html', 'people/index.html', 'timeline/index.html', 'risks/index.html',
       'scorecards/index.html', 'scorecards/tier/index.html', 'scorecards/owner/index.html', 'scorecards/industry/index.html', 'attention/index.html',
       ...published.map((p) => `plans/${p.id}/index.html`), ...published.map((p) => `plans/${p.id}/scorecard/index.html`),
-      ...content.people.map((p) => `people/${p.id}/index.html`)];
+      ...content.people.map((p) => `people/${p.id}/index.html`),
+      ...restricted.flatMap((p) => p.data!.audience!.flatMap((g) => [`restricted/${g}/index.html`, `restricted/${g}/plans/${p.id}/index.html`]))];
     expect(pages).toEqual(expect.arrayContaining(expected));
     const ids = new Map<string, Set<string>>();
     const idsOf = (page: string) => {

@@ -204,7 +204,24 @@ The Vexmoor programme.
     expect(feed.entry[0].content['#text']).toContain('Open the flagship shop: on track → at risk');
   });
 
-  it('names nothing of the confidential plan in any subscription file', () => {
+  it('gives the confidential plan\'s area a calendar and a feed of its own, linking to its area pages', () => {
+    const area = '/intranet/restricted/confidential/';
+    expect(events(read(second, 'restricted/confidential/reviews.ics')).map((e) => [e.uid, e.start, e.url, e.summary]))
+      .toEqual([['review-zephyr-kx9@keyplan', '2026-12-01', `${area}plans/zephyr-kx9/`, 'Account review: Quillonex Biotech (Key)']]);
+    const xml = read(second, 'restricted/confidential/changes.xml');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const { feed } = parser.parse(xml);
+    expect(feed.title).toBe('Halden & Rowe account plans: changes (Confidential area)');
+    expect(feed.entry.map((e: { title: string; link: { href: string }[] }) => [e.title, e.link[0].href])).toEqual([
+      ['Quillonex Biotech: goals', `${area}plans/zephyr-kx9/`],
+      ['Quillonex Biotech: plan added', `${area}plans/zephyr-kx9/`],
+    ]);
+    expect(feed.entry[0].content['#text']).toContain('Ready the Vexmoor launch: on track → at risk');
+    expect(readPage(second, 'restricted/confidential').querySelector('head link[rel=alternate][type="application/atom+xml"]')?.getAttribute('href'))
+      .toBe(`${area}changes.xml`);
+  });
+
+  it('names nothing of the confidential plan in any public subscription file', () => {
     for (const dir of [first, second]) {
       const files = ['reviews.ics', 'changes.xml', 'people/jane-doe/calendar.ics', 'people/raj-patel/calendar.ics'];
       for (const file of files) {

@@ -1,7 +1,7 @@
 /**
  * `npm run dev` recovers from a writer's mistake: a body link broken and
  * saved, then fixed and saved, shows the fixed page, with the banner and the
- * page agreeing in between.
+ * page agreeing in between. It also shows the writer every restricted plan.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -75,7 +75,8 @@ describe('npm run dev', () => {
     expect(source).toContain(GOOD);
 
     writeFileSync(join(root, PLAN), source.replace(GOOD, BROKEN));
-    const portfolio = await until(() => get('/'), (r) => parse(r.html).querySelector('.dev-problems') !== null, 'the error banner');
+    // The watcher may catch the file half written (empty) first: wait for the banner about the saved text.
+    const portfolio = await until(() => get('/'), (r) => parse(r.html).querySelector('.dev-problems')?.textContent.includes('kestrel-mobil') === true, 'the error banner');
     const banner = parse(portfolio.html).querySelector('.dev-problems')!;
     expect(banner.textContent).toContain(`${PLAN}:`);
     expect(banner.textContent).toContain('unknown plan "kestrel-mobil"');
@@ -93,4 +94,15 @@ describe('npm run dev', () => {
     // A content mistake never prints a stack trace.
     expect(log).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m);
   }, 90_000);
+
+  it('shows the writer every restricted plan, in its areas, each page naming the groups it is for', async () => {
+    const note = parse((await get('/')).html).querySelector('.dev-note')!;
+    expect(note.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(expect.arrayContaining([
+      '/restricted/leadership/plans/halvard-capital/', '/restricted/finance/plans/halvard-capital/', '/restricted/confidential/plans/project-juniper/']));
+    const page = parse((await get('/restricted/finance/plans/halvard-capital/')).html);
+    expect(page.querySelector('.area-banner')?.textContent).toContain('Finance area: restricted to the finance group; this plan is also in the areas of leadership.');
+    expect(page.querySelector('.area-banner')?.textContent).toContain('npm run dev shows every area to the writer');
+    expect(page.querySelector('h1')?.textContent).toBe('Halvard Capital Partners');
+    expect(page.querySelector('.badge.info')?.textContent).toContain('Restricted: leadership, finance');
+  }, 60_000);
 });

@@ -213,8 +213,9 @@ Plain narrative.
   });
 });
 
-describe('confidential plans', () => {
-  const confidential = checkContent({ root: REPO, today: TODAY }).plans.filter((p) => p.data?.confidential);
+describe('restricted plans', () => {
+  // The sample has one plan restricted to two groups and one `confidential: true` (read as audience: [confidential]).
+  const confidential = checkContent({ root: REPO, today: TODAY }).plans.filter((p) => p.data?.audience);
   const needles = confidential.flatMap((p) => [p.id, p.data!.account, p.data!.summary.slice(0, 40),
     ...(p.data!.stakeholders ?? []).map((s) => s.name), ...(p.data!.goals ?? []).map((g) => g.title)]);
   const excluded = join(REPO, 'test/.tmp/gates-excluded');
@@ -233,11 +234,13 @@ describe('confidential plans', () => {
     expect(found).toEqual([]);
   }, 300_000);
 
-  it('built, are absent from the search index, the data export, the calendars and the change feed', () => {
+  it('built, leave nothing of themselves in any file outside their areas: pages, search index, export, calendars, feed', () => {
+    expect(confidential.map((p) => p.data!.audience)).toEqual([['leadership', 'finance'], ['confidential']]);
     const found: string[] = [];
-    const subscriptions = allFiles(outDir).filter((f) => f.endsWith('.ics') || f === 'changes.xml');
-    expect(subscriptions.length).toBeGreaterThan(10);
-    for (const file of allFiles(outDir).filter((f) => f.startsWith('pagefind/') || f.startsWith('data/') || subscriptions.includes(f))) {
+    const files = allFiles(outDir).filter((f) => !f.startsWith('restricted/'));
+    expect(files.filter((f) => f.endsWith('.ics') || f === 'changes.xml').length).toBeGreaterThan(10);
+    expect(files.filter((f) => f.startsWith('pagefind/fragment/')).length).toBeGreaterThan(10);
+    for (const file of files) {
       const text = contents(join(outDir, file));
       for (const needle of needles) if (text.includes(needle)) found.push(`${file}: ${needle}`);
     }

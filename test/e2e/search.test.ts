@@ -70,14 +70,14 @@ describe('the search index', () => {
     for (const file of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind.js']) expect(existsSync(join(outDir, 'pagefind', file)), file).toBe(true);
   });
 
-  it('marks the main content of plans, people and the portfolio, and of no confidential plan', () => {
+  it('marks the main content of plans, people and the portfolio, and of each area\'s portfolio and plans (for the area\'s own index)', () => {
     const indexed = htmlFiles(outDir).filter((f) => readPage(outDir, f).querySelector('[data-pagefind-body]'));
+    const restricted = content.plans.filter((p) => p.data && p.data.status !== 'draft' && p.data.audience);
     const expected = ['index.html', ...content.people.map((p) => `people/${p.id}/index.html`),
-      ...content.plans.filter((p) => p.data && p.data.status !== 'draft' && !p.data.confidential).map((p) => `plans/${p.id}/index.html`)];
+      ...content.plans.filter((p) => p.data && p.data.status !== 'draft' && !p.data.confidential).map((p) => `plans/${p.id}/index.html`),
+      ...restricted.flatMap((p) => p.data!.audience!.flatMap((g) => [`restricted/${g}/index.html`, `restricted/${g}/plans/${p.id}/index.html`]))];
     expect(indexed.sort()).toEqual(expected.sort());
-    const page = readPage(outDir, `plans/${confidential.id}`);
-    expect(page.querySelector('[data-pagefind-body]')).toBeNull();
-    expect(page.querySelector('[data-pagefind-meta], [data-pagefind-filter], [data-pagefind-sort]')).toBeNull();
+    expect(existsSync(join(outDir, `plans/${confidential.id}`))).toBe(false);
     // Header, navigation and footer are chrome.
     for (const selector of ['.site-header', '.site-footer', '.skip']) {
       expect(readPage(outDir, 'plans/aldermoor-bank').querySelector(selector)!.hasAttribute('data-pagefind-ignore'), selector).toBe(true);

@@ -8,6 +8,7 @@ import { parse } from 'node-html-parser';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildLinkTargets } from '../../src/links/targets.ts';
+import { decideVisibility } from '../../src/model/visibility.ts';
 import { checkContent, checkFiles } from '../../src/validate/check.ts';
 import { formatIssue } from '../../src/validate/issue.ts';
 import { loadContent, loadFile } from '../../src/validate/load.ts';
@@ -17,8 +18,10 @@ const ROOT = join(import.meta.dirname, '../fixtures/links');
 const ACME = join(ROOT, 'content/plans/acme.mdx');
 const TODAY = '2026-11-25';
 const content = checkContent({ root: ROOT, today: TODAY });
-// As in a production build under /kp/: the draft is left out.
-const targets = buildLinkTargets(content.plans, content.people, { base: '/kp/', hidden: ['draft'] });
+// As on the public site of a production build under /kp/: the draft is left out, the confidential plan is restricted.
+const visibility = decideVisibility(content.plans, { showDrafts: false, excludeConfidential: false });
+const [publicView, confidentialArea] = visibility.views;
+const targets = buildLinkTargets(content.plans, content.people, { base: '/kp/', hidden: ['draft'], view: publicView });
 
 describe.each(PROCESSORS)('links under %s', (processor) => {
   it('renders every link form with the base path, filling empty text with the target\'s name', async () => {
@@ -34,8 +37,6 @@ describe.each(PROCESSORS)('links under %s', (processor) => {
       { href: '#churn', text: 'The client moves its budget' },
       { href: '#context', text: 'our own section' },
       { href: '/kp/people/jane-doe/', text: 'Jane Doe' },
-      // A confidential plan's item: only its name and its page, never the item.
-      { href: '/kp/plans/secret/', text: 'Secret Pharma' },
       { href: 'https://example.com/a?b=c', text: 'the site' },
       { href: 'mailto:jane@example.com', text: 'mail' },
       { href: '../files/brief.pdf', text: 'a file' },
@@ -45,15 +46,28 @@ describe.each(PROCESSORS)('links under %s', (processor) => {
     expect(code).toContain('Draft Holdings');
     expect(code).toContain('the draft plan');
     expect(code).not.toContain('/kp/plans/draft/');
+    // A restricted plan's goal: what it is, unlinked, and nothing of the plan.
+    expect(parse(code).querySelector('ol li:nth-child(11)')?.textContent).toBe('a restricted goal');
+    expect(code).not.toContain('Secret');
+    expect(code).not.toContain('secret');
   });
 
-  it('keeps a link to a confidential plan out of the search index, in the tree, under either processor', async () => {
-    const html = await renderBody(processor, ACME, readFileSync(ACME, 'utf8'), targets);
-    const anchors = parse(html).querySelectorAll('a');
-    const secret = anchors.filter((a) => a.getAttribute('href') === '/kp/plans/secret/');
-    expect(secret.length).toBeGreaterThan(0);
-    for (const a of secret) expect(a.hasAttribute('data-pagefind-ignore')).toBe(true);
-    for (const a of anchors.filter((x) => x.getAttribute('href') !== '/kp/plans/secret/')) expect(a.hasAttribute('data-pagefind-ignore')).toBe(false);
+  it('says "a restricted plan" for a restricted plan, also for a plain URL to where its page would be, dropping the written text', async () => {
+    const body = '---\n---\nSee [the Secret Pharma plan](plan:secret), [its page](../secret/) and [](plan:secret#launch).\n';
+    const html = await renderBody(processor, ACME, body, targets);
+    expect(parse(html).querySelector('p')?.textContent).toBe('See a restricted plan, a restricted plan and a restricted goal.');
+    expect(linksIn(html)).toEqual([]);
+  });
+
+  it('links, in a restricted area, to the area\'s own plans there and to public plans on the public site', async () => {
+    const area = buildLinkTargets(content.plans, content.people, { base: '/kp/', hidden: ['draft'], view: confidentialArea });
+    const body = '---\n---\n[](plan:secret#launch), [](plan:globex#grow-online), [](plan:secret).\n';
+    const html = await renderBody(processor, join(ROOT, 'content/plans/secret.mdx'), body, area);
+    expect(linksIn(html)).toEqual([
+      { href: '#launch', text: 'Launch the secret product' },
+      { href: '/kp/plans/globex/#grow-online', text: 'Grow online sales' },
+      { href: '/kp/restricted/confidential/plans/secret/', text: 'Secret Pharma' },
+    ]);
   });
 
   it('draws each mermaid block as its diagram, numbered, from the render cache or for the reader\'s browser', async () => {

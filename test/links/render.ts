@@ -2,6 +2,9 @@
  * Renders a plan body the way a build does: the production BodyRenderer with
  * the chosen processor and Keyplan's tree plugins (plugins/body/).
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { bodyHtml, type BodyParts } from '../../src/body/parts.ts';
@@ -29,7 +32,7 @@ export async function renderBody(processor: ProcessorName, filePath: string, sou
 export async function renderParts(processor: ProcessorName, filePath: string, source: string, targets: LinkTargets,
   diagrams: ReadonlyMap<string, string> = new Map()): Promise<BodyParts> {
   const root = filePath.slice(0, filePath.lastIndexOf('/content/plans/'));
-  const bodies = new BodyRenderer({ root, cacheDir: '/nonexistent', processor });
+  const bodies = new BodyRenderer({ root, cacheDir: mkdtempSync(join(tmpdir(), 'keyplan-body-')), processor });
   bodies.use(await (await markdownPipeline(processor, bodies.inputs)).createRenderer({ syntaxHighlight: SYNTAX_HIGHLIGHT }));
   const { content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
   const id = filePath.slice(filePath.lastIndexOf('/') + 1).replace(/\.mdx$/, '');
@@ -37,9 +40,9 @@ export async function renderParts(processor: ProcessorName, filePath: string, so
   const outline = outlineBody(content, 1);
   if (isOutlineError(outline)) throw new Error(outline.message);
   const plan = { id, source: { file: filePath.slice(root.length + 1), body: content, hash: 'test' }, outline } as unknown as CheckedPlan;
-  // Through renderAll, as a build renders: the inputs are those of this render.
-  await bodies.renderAll([], { links: targets, diagrams });
-  return bodies.render(plan);
+  // Through renderAll, as a build renders (a fresh cache: rendered every time).
+  const { bodies: rendered } = await bodies.renderAll([{ page: `plans/${id}/`, plan, inputs: { links: targets, diagrams } }]);
+  return rendered.get(`plans/${id}/`)!;
 }
 
 /** The links of a rendered body, in order. */

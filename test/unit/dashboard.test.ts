@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDashboard } from '../../src/model/dashboard.ts';
 import { buildPortfolio, type PlanView } from '../../src/model/portfolio.ts';
-import { bandGroups, groupPlans, splitConfidential, worstFirst } from '../../src/model/scorecard-matrix.ts';
+import { bandGroups, groupPlans, worstFirst } from '../../src/model/scorecard-matrix.ts';
 import { planSchema, type PlanData } from '../../src/schema/plan.ts';
 
 // Today 2026-11-25. Reviews: due soon up to and including 30 days ahead (2026-12-25); stale: quarterly, asOf before 2026-05-25.
@@ -49,12 +49,11 @@ const portfolio = buildPortfolio({
   ],
 }, config);
 const ids = (plans: readonly PlanView[]) => plans.map((p) => p.id);
-const { open, confidential } = splitConfidential(portfolio.plans);
+const open = portfolio.plans;
 
 describe('scorecard matrix', () => {
-  it('keeps confidential plans apart, by name', () => {
+  it('holds the public plans only: a restricted plan\'s scorecard is in its area', () => {
     expect(ids(open)).toEqual(['alpha', 'beta', 'delta', 'eta', 'gamma']);
-    expect(ids(confidential)).toEqual(['secret']);
   });
   it('orders plans worst health first, equal health by account, unknown health last', () => {
     // beta 0.25, delta 0.5 = eta 0.5 (DELTA before ETA), alpha 1, gamma unknown.

@@ -20,7 +20,7 @@ const plans = [
     actions: [{ id: 'kickoff', title: 'Kick off', owner: 'raj', due: '2026-10-01', status: 'planned' }],
     team: [{ person: 'raj', role: 'Lead', allocation: 50 }],
   }),
-  plan('sister', {}),
+  plan('sister', { parent: 'secret', goals: [goal('ally', { dependsOn: ['secret#hush'], due: '2027-06-30' })] }),
   plan('secret', { confidential: true, goals: [goal('hush', { owner: 'raj' })], related: ['group'] }),
   plan('draft', { status: 'draft', related: ['group'] }),
 ];
@@ -36,11 +36,10 @@ describe('portfolio cross-links', () => {
       { kind: 'link', from: { plan: 'sub', heading: 'context' }, to: { plan: 'group', item: 'framework' } },
       { kind: 'parent', from: { plan: 'sub' }, to: { plan: 'group' } },
       { kind: 'depends-on', from: { plan: 'sub', item: 'align' }, to: { plan: 'group', item: 'framework' } },
-      { kind: 'related', from: { plan: 'secret' }, to: { plan: 'group' } },
     ]));
-    // The draft is not in a production build, so it refers to nothing.
-    expect(refs.some((r) => r.from.plan === 'draft')).toBe(false);
-    expect(refs).toHaveLength(4);
+    // The draft is not in a production build, and the restricted plan is not the public site's to show: neither refers to anything here.
+    expect(refs.some((r) => r.from.plan === 'draft' || r.from.plan === 'secret')).toBe(false);
+    expect(refs).toHaveLength(3);
   });
 
   it('shows a dependency from both sides', () => {
@@ -55,19 +54,43 @@ describe('portfolio cross-links', () => {
     expect(portfolio.plan.get('sub')!.related).toEqual(['sister']);
   });
 
-  it('totals a person\'s allocation and lists what they own, keeping confidential plans to their names', () => {
+  it('totals a person\'s allocation and lists what they own, counting restricted plans without naming them', () => {
     const raj = portfolio.person.get('raj')!;
     expect(raj.allocation).toBe(120);
     expect(raj.actions.map((a) => `${a.plan}#${a.action.id}`)).toEqual(['sub#kickoff']);
     expect(raj.goals).toEqual([]);
-    expect(raj.confidential).toEqual(['secret']);
-    expect(portfolio.person.get('jane')!.owns.sort()).toEqual(['group', 'secret', 'sister', 'sub']);
+    expect(raj.restricted).toBe(1);
+    expect(portfolio.person.get('jane')!.owns.sort()).toEqual(['group', 'sister', 'sub']);
+  });
+});
+
+describe('restricted plans', () => {
+  it('leave the public portfolio; what points at them says so, without a link', () => {
+    expect(portfolio.plans.map((p) => p.id).sort()).toEqual(['group', 'sister', 'sub']);
+    expect(portfolio.plan.has('secret')).toBe(false);
+    const sister = portfolio.plan.get('sister')!;
+    expect(sister).toMatchObject({ parent: undefined, restrictedParent: true, home: 'plans/sister/' });
+    expect(sister.goals[0].dependencies).toEqual([{ plan: '', item: '', label: 'a restricted goal', restricted: true }]);
+    expect(portfolio.plan.get('group')!.restrictedRelated).toBe(0);
   });
 
-  it('drops every pointer to a confidential plan when confidential plans are left out', () => {
+  it('have their area: its own plans at their area pages, public plans linked where they are', () => {
+    const [, area] = portfolio.visibility.views;
+    const secret = buildPortfolio({ plans, people, outlines, view: area }, config);
+    expect(secret.plans.map((p) => p.id)).toEqual(['secret']);
+    expect(secret.plan.get('secret')!.home).toBe('restricted/confidential/plans/secret/');
+    expect(secret.plan.get('group')!.home).toBe('plans/group/');
+    expect(secret.plan.get('secret')!.related).toEqual(['group']);
+    // Seen from the area, the public plan that depends on the secret goal is a plan it may read: the goal blocks it.
+    expect(secret.plan.get('secret')!.goals[0].blocks).toEqual([{ plan: 'sister', item: 'ally', label: 'Goal ally' }]);
+    expect(secret.plan.get('secret')!.children).toEqual(['sister']);
+  });
+
+  it('leave no pointer at all when restricted plans are left out', () => {
     const without = buildPortfolio({ plans, people, outlines }, { ...config, excludeConfidential: true });
     expect(without.plan.has('secret')).toBe(false);
-    expect(without.plan.get('group')!.referencedBy.some((r) => r.from.plan === 'secret')).toBe(false);
-    expect(without.person.get('raj')!.confidential).toEqual([]);
+    expect(without.plan.get('sister')!.restrictedParent).toBe(false);
+    expect(without.plan.get('sister')!.goals[0].dependencies).toEqual([]);
+    expect(without.person.get('raj')!.restricted).toBe(0);
   });
 });

@@ -11,7 +11,7 @@ import { PLAN_SECTIONS } from '../../src/site/plan-sections.ts';
 
 const REPO = join(import.meta.dirname, '../..');
 const TODAY = '2026-11-25';
-const nothingRendered: Rendered = { diagrams: new Map(), diagramsOf: new Map(), bodies: new Map(), history: new Map(), changes: [], issues: [] };
+const nothingRendered: Rendered = { diagrams: new Map(), diagramsOf: new Map(), bodies: new Map(), history: new Map(), changes: new Map(), issues: [] };
 
 function snapshotOf(options: { dev?: boolean; excludeConfidential?: boolean; sourceUrl?: string } = {}) {
   const config = resolveSiteConfig({ sourceUrl: options.sourceUrl, excludeConfidential: options.excludeConfidential },
@@ -31,9 +31,26 @@ describe('the snapshot of the sample', () => {
     expect(links.hidden.has(draft.id)).toBe(true);
     expect(visibility.shown).toContain(secret.id);
     expect(visibility.open.has(secret.id)).toBe(false);
-    expect(indexedPaths(production)).not.toContain(`/plans/${secret.id}/`);
-    expect(portfolio.plans.map((p) => p.id)).toEqual([...visibility.shown].sort((a, b) =>
+    const indexed = indexedPaths(production);
+    expect(indexed.get('')).not.toContain(`/plans/${secret.id}/`);
+    expect(indexed.get('')!.filter((path) => path.includes('restricted'))).toEqual([]);
+    expect(indexed.get('restricted/confidential/')).toEqual(['/restricted/confidential/', '/restricted/confidential/plans/project-juniper/']);
+    expect(portfolio.plans.map((p) => p.id)).toEqual([...visibility.open].sort((a, b) =>
       portfolio.plan.get(a)!.data.account.localeCompare(portfolio.plan.get(b)!.data.account, 'en')));
+  });
+
+  it('has a portfolio per restricted area, each with the plans of its group, and public links rendered for the public site', () => {
+    const { areas, portfolio, links } = production;
+    expect(Object.fromEntries([...areas].map(([group, p]) => [group, p.plans.map((x) => x.id)]))).toEqual({
+      leadership: ['halvard-capital'], finance: ['halvard-capital'], confidential: ['project-juniper'],
+    });
+    expect(portfolio.plan.has('halvard-capital')).toBe(false);
+    expect(links.restricted).toEqual(new Set(['halvard-capital', 'project-juniper']));
+    expect(areas.get('finance')!.plan.get('halvard-capital')!.home).toBe('restricted/finance/plans/halvard-capital/');
+    // Each area's plans link to the public plans, where they are.
+    expect(areas.get('finance')!.plan.get('castellan-asset')!.home).toBe('plans/castellan-asset/');
+    expect(areas.get('finance')!.plan.get('castellan-asset')!.goals.find((g) => g.id === 'reporting-managed-service')!.dependencies)
+      .toContainEqual({ plan: 'halvard-capital', item: 'rate-card-2027', label: 'Agree the 2027 rate card with a margin of at least 18%' });
   });
 
   it('shows drafts in dev, and leaves confidential plans out entirely when asked', () => {
@@ -43,6 +60,7 @@ describe('the snapshot of the sample', () => {
     const secret = production.result.plans.find((p) => p.data?.confidential)!;
     expect(excluded.visibility.hidden.has(secret.id)).toBe(true);
     expect(excluded.links.hidden.has(secret.id)).toBe(true);
+    expect(excluded.areas.size).toBe(0);
   });
 
   it('is frozen: a dev refresh builds a new one instead of changing this one', () => {
@@ -55,7 +73,7 @@ describe('planPageData', () => {
   const snapshot = snapshotOf({ sourceUrl: 'https://git.example/plans/{path}' });
 
   it('gives the sections the plan has, in registry order, titled the same in the contents and the page', () => {
-    const page = planPageData(snapshot, 'aldermoor-bank')!;
+    const page = planPageData(snapshot, snapshot.portfolio, 'aldermoor-bank')!;
     const order = PLAN_SECTIONS.map((s) => s.id);
     expect(page.sections.map((s) => s.id)).toEqual(order.filter((id) => page.sections.some((s) => s.id === id)));
     expect(page.sections.find((s) => s.id === 'selection')?.title).toBe('Key-account selection');
@@ -66,21 +84,24 @@ describe('planPageData', () => {
   });
 
   it('leaves out a section the plan has nothing for', () => {
-    const page = planPageData(snapshot, 'aldermoor-bank')!;
+    const page = planPageData(snapshot, snapshot.portfolio, 'aldermoor-bank')!;
     const plan = page.plan;
     for (const section of PLAN_SECTIONS) {
       expect(page.sections.some((s) => s.id === section.id)).toBe(section.present(plan));
     }
   });
 
-  it('links the source file with the sourceUrl option, and keeps a confidential plan out of the index', () => {
-    const page = planPageData(snapshot, 'aldermoor-bank')!;
+  it('links the source file with the sourceUrl option; a restricted plan has its page in its areas only', () => {
+    const page = planPageData(snapshot, snapshot.portfolio, 'aldermoor-bank')!;
     expect(page.file).toBe('content/plans/aldermoor-bank.mdx');
     expect(page.sourceHref).toBe('https://git.example/plans/content/plans/aldermoor-bank.mdx');
-    expect(page.indexed).toBe(true);
-    const secret = snapshot.result.plans.find((p) => p.data?.confidential)!;
-    expect(planPageData(snapshot, secret.id)!.indexed).toBe(false);
-    expect(planPageData(snapshot, 'no-such-plan')).toBeUndefined();
+    const secret = snapshot.result.plans.find((p) => p.id === 'project-juniper')!;
+    expect(planPageData(snapshot, snapshot.portfolio, secret.id)).toBeUndefined();
+    const area = snapshot.areas.get('confidential')!;
+    expect(planPageData(snapshot, area, secret.id)).toMatchObject({ audience: ['confidential'], file: `content/plans/${secret.id}.mdx` });
+    // The area's portfolio holds the public plans its pages link to, but their pages are public.
+    expect(planPageData(snapshot, area, 'aldermoor-bank')).toBeUndefined();
+    expect(planPageData(snapshot, snapshot.portfolio, 'no-such-plan')).toBeUndefined();
   });
 });
 

@@ -74,6 +74,22 @@ describe('decideVisibility', () => {
     expect(Object.fromEntries(v.areas)).toEqual({ leadership: ['board'], finance: ['board', 'budget'], confidential: ['secret'] });
   });
 
+  it('gives each reader a view: the public site of open plans, and each area its own plans with links to public ones', () => {
+    const [open, leadership, finance, confidential] = decideVisibility(plans, options).views;
+    expect(open).toMatchObject({ area: undefined, prefix: '', plans: ['open'] });
+    expect([...open.restricted].sort()).toEqual(['board', 'budget', 'secret']);
+    expect(Object.fromEntries(open.homes)).toEqual({ open: 'plans/open/' });
+    expect(leadership).toMatchObject({ area: 'leadership', prefix: 'restricted/leadership/', plans: ['board'] });
+    // The area's pages show its own plans and link to public ones; the finance-only plan is not the leadership's to read.
+    expect([...leadership.readable].sort()).toEqual(['board', 'open']);
+    expect(Object.fromEntries(leadership.homes)).toEqual({ open: 'plans/open/', board: 'restricted/leadership/plans/board/' });
+    expect([...leadership.restricted].sort()).toEqual(['budget', 'secret']);
+    // A plan in two groups has a page in each area.
+    expect(finance.homes.get('board')).toBe('restricted/finance/plans/board/');
+    expect([...finance.exported]).toEqual(['board', 'budget']);
+    expect(confidential.plans).toEqual(['secret']);
+  });
+
   it('puts a draft in its areas in dev only', () => {
     expect(decideVisibility(plans, options).areas.get('leadership')).toEqual(['board']);
     expect(decideVisibility(plans, { ...options, showDrafts: true }).areas.get('leadership')).toEqual(['board', 'sketch']);
@@ -85,5 +101,7 @@ describe('decideVisibility', () => {
     expect([...v.hidden].sort()).toEqual(['board', 'budget', 'secret', 'sketch']);
     expect(v.restricted.size).toBe(0);
     expect(v.areas.size).toBe(0);
+    expect(v.views.map((view) => view.prefix)).toEqual(['']);
+    expect(v.views[0].restricted.size).toBe(0);
   });
 });

@@ -1,12 +1,11 @@
 /**
- * /data/plans.json: every published, non-confidential plan with its computed
- * values, for other tools. Confidential plans are left out entirely, not even
- * named in another plan's related, parent or dependencies.
+ * /data/plans.json: every published public plan with its computed values, for
+ * other tools. Restricted plans are left out entirely, not even named in
+ * another plan's related, parent or dependencies: each area exports its own.
  */
-import { getPortfolio } from '../../site/portfolio.ts';
-import { exportPlans } from '../../model/export.ts';
+import { viewPortfolio } from '../../site/portfolio.ts';
+import { plansJson } from '../../model/export.ts';
 
-export async function GET(): Promise<Response> {
-  const portfolio = await getPortfolio();
-  return new Response(`${JSON.stringify(exportPlans(portfolio), null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+export function GET(): Response {
+  return plansJson(viewPortfolio());
 }
