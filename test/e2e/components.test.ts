@@ -13,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, readPage, REPO, scratchProject, text } from '../build/build-site.ts';
 import { launch } from './browser.ts';
+import { bundleFiles } from './search-site.ts';
 import { serve } from './serve.ts';
 
 const require = createRequire(import.meta.url);
@@ -128,6 +129,20 @@ describe('a body that places every component', () => {
       for (const copy of el.querySelectorAll(`[data-view="${view}"]`)) expect(copy.closest('.print-only[data-pagefind-ignore="all"]'), section).not.toBeNull();
     }
     expect(text(page.querySelector('#section_scorecard .view-pointer'))).toBe('The scorecard is shown in the narrative.');
+  });
+
+  it('gives the search index the words of the placed views, not their drawings, and not the printed copies', () => {
+    const fragment = bundleFiles(join(outDir, 'pagefind')).filter((f) => f.path.startsWith('fragment/'))
+      .map((f) => JSON.parse(f.text.slice(f.text.indexOf('{'))) as { url: string; content: string })
+      .find((f) => f.url === '/plans/northwind/')!;
+    const page = (text: string) => fragment.content.split(text).length - 1;
+    // Each once: the narrative's views are the only ones indexed on the page.
+    expect(page('Hold the kick-off workshop')).toBe(1);
+    expect(page('Card issuing for SMEs')).toBeGreaterThanOrEqual(1);
+    expect(page('Incumbent in payments')).toBe(1);
+    expect(page('against a target of 40')).toBe(1);
+    // The timeline's SVG title is not text Pagefind reads.
+    expect(page('Goal timeline of Northwind Bank')).toBe(0);
   });
 
   it('prints every printed view once: in its section, as the meeting pack has it', async () => {
