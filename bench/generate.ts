@@ -3,6 +3,9 @@
  * stakeholders, 12 measures with history, 8 risks, 20 actions, a 3 KB body
  * with cross-links and one mermaid block each), the same every time for the
  * same seed. The plans pass `npm run check`, so a benchmark measures real work.
+ * With `components`, each body also places three components the way a writer
+ * would (a decision callout, a measure in a sentence, a goal's actions), and is
+ * otherwise the same: the two corpora differ by the components only.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +45,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const date = (y: number, m: number, d = 15) => `${y}-${pad(m)}-${pad(d)}`;
 const q = (s: string) => JSON.stringify(s);
 
-export function generatePortfolio(root: string, plans: number, seed = 1): void {
+export function generatePortfolio(root: string, plans: number, seed = 1, options: { components?: boolean } = {}): void {
   const rnd = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
   const int = (min: number, max: number) => min + Math.floor(rnd() * (max - min + 1));
@@ -110,9 +113,15 @@ export function generatePortfolio(root: string, plans: number, seed = 1): void {
       + `and [](person:${person()}) will follow up with [](#stakeholder-${k % 15}). `
       + 'The numbers are moving the right way but the margin is thin, and the next quarter decides whether the programme keeps its budget. '
       + 'We agreed a short list of decisions for the next planning meeting and a clear owner for each of them.';
-    lines.push('## Context', '', paragraph(1), '', paragraph(2), '', '## Where we stand', '', paragraph(3), '', paragraph(4), '',
+    // Written without drawing on the random numbers, so everything else is the same with or without them.
+    const components = options.components ? {
+      decision: ['<Callout kind="decision">', '', '**Decision needed:** do we fund the next phase before the review, or wait for the client\'s budget?', '', '</Callout>', ''],
+      measure: [`Where it matters most, <Measure id="measure-${i % 12}" />.`, ''],
+      actions: [`The actions that serve [](#goal-${(i + 1) % 10}):`, '', `<Actions goal="goal-${(i + 1) % 10}" />`, ''],
+    } : { decision: [], measure: [], actions: [] };
+    lines.push('## Context', '', paragraph(1), '', paragraph(2), '', ...components.decision, '## Where we stand', '', paragraph(3), '', ...components.measure, paragraph(4), '',
       '```mermaid', 'flowchart LR', `  brief[Brief ${i}] --> pitch[Pitch] --> contract[Contract]`, '  contract --> delivery[Delivery]', '```', '',
-      '## What we will do', '', paragraph(5), '', paragraph(6), '', paragraph(7), '');
+      '## What we will do', '', paragraph(5), '', ...components.actions, paragraph(6), '', paragraph(7), '');
     writeFileSync(join(root, 'content/plans', `${id}.mdx`), lines.join('\n'));
   }
 }

@@ -10,6 +10,7 @@
  *   npm run bench -- scale [N,N] # synthetic portfolios against a bare Astro baseline (default 100,1000,3000)
  *   npm run bench -- dev         # astro dev: saving a plan until the page shows it (after scale 1000)
  *   npm run bench -- search      # the search index: time, size, and the bytes one query downloads
+ *   npm run bench -- components  # 1000 plans with three body components each against the same plans without
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,8 @@ const TODAY = '2026-11-25';
 
 interface Run {
   seconds: number;
+  /** User and system CPU time of the run and its children: less swayed than wall time by other work on a shared machine. */
+  cpuSeconds: number;
   rssMb: number;
   output: string;
 }
@@ -47,14 +50,14 @@ function project(name: string): string {
 /** Runs a node script under /usr/bin/time for wall time and peak RSS. */
 function timed(root: string, args: string[], env: Record<string, string> = {}): Run {
   const started = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+  const run = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...args], {
     cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, KEYPLAN_TODAY: TODAY, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`${args.join(' ')} failed in ${root}:\n${run.stdout}\n${run.stderr}`);
-  const rssKb = Number(run.stderr.trim().split('\n').at(-1));
-  return { seconds, rssMb: rssKb / 1024, output: run.stdout + run.stderr };
+  const [rssKb, user, system] = run.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds, cpuSeconds: user + system, rssMb: rssKb / 1024, output: run.stdout + run.stderr };
 }
 
 function median(values: number[]): number {
@@ -372,6 +375,67 @@ function benchScale(sizes: number[]): void {
   say();
 }
 
+/**
+ * Body components at 1000 plans: the synthetic portfolio with three components
+ * in every body (a decision callout, a measure in a sentence, a goal's actions)
+ * against the same portfolio without them, warm and with one plan edited. Each
+ * project keeps Astro's incremental-build cache of its own, so the two are
+ * built in turn, run by run, and a slower minute on this shared machine weighs
+ * on both; they share one Keyplan cache (the same diagrams).
+ */
+function benchComponents(plans: number, runs: number): void {
+  say('## Body components: 1000 plans with three components each');
+  say();
+  say('The synthetic portfolio (bench/generate.ts, seed 1) with a decision callout, an inline measure and a goal\'s actions table in every body, '
+    + 'against the same portfolio without them, built in turn. Warm: nothing changed, dist/ removed; one plan edited: one summary changed (a different edit each run). '
+    + `Medians of ${runs}; the machine is shared with other builds, so compare the ratios (each run's pair is built back to back).`);
+  say();
+  const cache = join(WORK, 'components-cache');
+  rmSync(cache, { recursive: true, force: true });
+  const env = { KEYPLAN_CACHE_DIR: cache };
+  const corpora = ([['without components', false], ['with three components', true]] as const).map(([name, components]) => {
+    const root = project(`components-${components ? 'with' : 'without'}`);
+    const config = join(root, 'astro.config.mjs');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('defineConfig({', "defineConfig({\n  cacheDir: './.astro-cache',"));
+    generatePortfolio(root, plans, 1, { components });
+    timed(root, [astro(root), 'build'], env);
+    return { name, root, warm: [] as number[], edited: [] as number[], warmCpu: [] as number[], editedCpu: [] as number[], pages: 0 };
+  });
+  for (let r = 0; r < runs; r++) {
+    // Alternate which goes first, so neither always follows the other.
+    for (const c of r % 2 ? [...corpora].reverse() : corpora) {
+      rmSync(join(c.root, 'dist'), { recursive: true, force: true });
+      const run = timed(c.root, [astro(c.root), 'build'], env);
+      c.warm.push(run.seconds);
+      c.warmCpu.push(run.cpuSeconds);
+      c.pages = Number(/(\d+) page\(s\) built/.exec(run.output)?.[1] ?? 0);
+    }
+  }
+  for (let r = 0; r < runs; r++) {
+    for (const c of r % 2 ? [...corpora].reverse() : corpora) {
+      const file = join(c.root, 'content/plans/account-00001.mdx');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^summary: "(.*?)( Edited \d+\.)?"$/m, `summary: "$1 Edited ${r + 1}."`));
+      rmSync(join(c.root, 'dist'), { recursive: true, force: true });
+      const run = timed(c.root, [astro(c.root), 'build'], env);
+      c.edited.push(run.seconds);
+      c.editedCpu.push(run.cpuSeconds);
+    }
+  }
+  for (const c of corpora) console.error(`components ${c.name}: ${JSON.stringify({ warm: c.warm, edited: c.edited, warmCpu: c.warmCpu, editedCpu: c.editedCpu, pages: c.pages })}`);
+  const [without, withComponents] = corpora;
+  const runs_ = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(', ');
+  say('| corpus | pages | warm (s), median | warm runs (s) | warm CPU (s), median | one plan edited (s), median | edited runs (s) | edited CPU (s), median |');
+  say('|---|---:|---:|---|---:|---:|---|---:|');
+  for (const c of corpora) {
+    say(`| ${c.name} | ${c.pages} | ${median(c.warm).toFixed(1)} | ${runs_(c.warm)} | ${median(c.warmCpu).toFixed(1)} | ${median(c.edited).toFixed(1)} | ${runs_(c.edited)} | ${median(c.editedCpu).toFixed(1)} |`);
+  }
+  const ratio = (a: number[], b: number[]) => (median(b) / median(a)).toFixed(2);
+  say();
+  say(`With components ÷ without (target: at most 1.10): wall time, medians: warm ${ratio(without.warm, withComponents.warm)}, one plan edited ${ratio(without.edited, withComponents.edited)}; `
+    + `CPU time (user + system, the build and its children), medians: warm ${ratio(without.warmCpu, withComponents.warmCpu)}, one plan edited ${ratio(without.editedCpu, withComponents.editedCpu)}.`);
+  say();
+}
+
 /** `astro dev` on a portfolio: how long from saving a plan to the page showing the change. */
 async function benchDev(plans: number): Promise<void> {
   const root = join(WORK, `scale-${plans}`);
@@ -435,6 +499,7 @@ if (which === 'all' || which === 'diagrams') benchDiagrams(300);
 if (which === 'all' || which === 'scale') benchScale(process.argv[3] ? process.argv[3].split(',').map(Number) : [100, 1000, 3000]);
 if (which === 'all' || which === 'scale' || which === 'dev') await benchDev(1000);
 if (which === 'all' || which === 'search') await benchSearch(1000, 'Aldermoor Bank');
+if (which === 'all' || which === 'components') benchComponents(1000, 3);
 writeResults(lines);
 
 /**

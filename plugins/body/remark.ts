@@ -1,5 +1,5 @@
 /** Keyplan's body edits (src/body/edits.ts) under the unified processor: a remark plugin. */
-import type { Code, Definition, Link, Root } from 'mdast';
+import type { Code, Definition, Html, Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
 import { bodyEditor, planIdOf, type BodyInputs } from '../../src/body/edits.ts';
@@ -30,6 +30,10 @@ export default function remarkKeyplanBody(inputs: () => BodyInputs) {
         if (rewrite.kind === 'link') (node as Definition).url = rewrite.href;
         // A reference to a plan this page may not link to keeps the writer's text and loses its target.
         if (rewrite.kind === 'text') (node as Definition).url = '';
+      } else if (node.type === 'html') {
+        // A component's tag: a callout's box, or the marker of a view.
+        const html = edit.html(node as Html);
+        if (html !== undefined) (node as Html).value = html;
       } else if (node.type === 'code' && parent && index !== undefined) {
         const html = edit.code(node as Code);
         if (html !== undefined) {

@@ -6,8 +6,10 @@
  * a thousand modules cost several seconds of every build, hundreds of MB of
  * memory, and a module reload on every edit in dev.
  *
- * What is done to a body (links, diagrams) is done in its Markdown tree by
- * src/body/edits.ts, under either processor (./satteri.ts, ./remark.ts).
+ * What is done to a body (links, diagrams, components) is done in its Markdown
+ * tree by src/body/edits.ts, under either processor (./satteri.ts, ./remark.ts);
+ * a body with views comes out as runs of HTML with the views between them
+ * (src/body/parts.ts), for the plan page to draw each view with its own components.
  *
  * A rendered body is kept, in memory and on disk, under a key of everything
  * its HTML depends on (its text, what its links resolve to, its diagrams, the
@@ -20,7 +22,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownRenderer } from '@astrojs/internal-helpers/markdown';
+import type { BodyComponent } from '../../src/body/components.ts';
 import { LinkError, type BodyInputs } from '../../src/body/edits.ts';
+import { placedViews, splitBody, type BodyParts } from '../../src/body/parts.ts';
 import { resolveLink } from '../../src/links/resolve.ts';
 import type { CheckedPlan } from '../../src/validate/check.ts';
 
@@ -30,7 +34,7 @@ import type { CheckedPlan } from '../../src/validate/check.ts';
  */
 const RENDER_CODE = (() => {
   const hash = createHash('sha256');
-  for (const file of ['./renderer.ts', './satteri.ts', './remark.ts', '../../src/body/edits.ts', '../../src/links/resolve.ts',
+  for (const file of ['./renderer.ts', './satteri.ts', './remark.ts', '../../src/body/edits.ts', '../../src/body/parts.ts', '../../src/body/components.ts', '../../src/links/resolve.ts',
     '../../src/diagrams/figure.ts', '../../src/diagrams/place.ts']) {
     hash.update(readFileSync(new URL(file, import.meta.url)));
   }
@@ -52,8 +56,10 @@ export class BodyRenderer {
   readonly #processor: string;
   /** What the processor's plugins render against: set for each body renderAll renders. */
   #inputs: BodyInputs | undefined;
-  /** HTML by key, for this process: a dev edit renders one body, not all. Pruned to the current content. */
-  readonly #memory = new Map<string, string>();
+  /** Bodies by key, for this process: a dev edit renders one body, not all. Pruned to the current content. */
+  readonly #memory = new Map<string, BodyParts>();
+  /** The components of the bodies being rendered, by plan, for the edits to place. */
+  readonly #components = new Map<string, readonly BodyComponent[]>();
 
   constructor(options: { root: string; cacheDir: string; processor: string }) {
     this.#root = options.root;
@@ -64,7 +70,7 @@ export class BodyRenderer {
   /** For the processor's plugins (plugins/body/satteri.ts, remark.ts): the inputs of the bodies being rendered. */
   readonly inputs = (): BodyInputs => {
     if (!this.#inputs) throw new Error('a plan body was rendered outside BodyRenderer.renderAll');
-    return this.#inputs;
+    return { ...this.#inputs, components: this.#components };
   };
 
   /** The Markdown renderer built with this renderer's plugins. */
@@ -73,36 +79,37 @@ export class BodyRenderer {
   }
 
   /**
-   * The HTML of every job's body, by the job's page; `rendered` counts those
-   * not found in a cache. A plan in several views is a job in each: its links
-   * go where that view's pages may go.
+   * The body of every job, by the job's page; `rendered` counts those not
+   * found in a cache. A plan in several views is a job in each: its links go
+   * where that view's pages may go.
    */
-  async renderAll(jobs: readonly BodyJob[]): Promise<{ bodies: Map<string, string>; rendered: number }> {
-    const bodies = new Map<string, string>();
-    const memory = new Map<string, string>();
+  async renderAll(jobs: readonly BodyJob[]): Promise<{ bodies: Map<string, BodyParts>; rendered: number }> {
+    const bodies = new Map<string, BodyParts>();
+    const memory = new Map<string, BodyParts>();
     let rendered = 0;
     for (const { page, plan, inputs } of jobs) {
       const key = this.key(plan, inputs);
-      let html = this.#memory.get(key) ?? this.#fromDisk(key);
-      if (html === undefined) {
+      let body = this.#memory.get(key) ?? this.#fromDisk(key);
+      if (body === undefined) {
         this.#inputs = inputs;
-        html = await this.render(plan);
+        body = await this.render(plan);
         mkdirSync(this.#cacheDir, { recursive: true });
-        writeFileSync(join(this.#cacheDir, `${key}.html`), html);
+        writeFileSync(join(this.#cacheDir, `${key}.json`), JSON.stringify(body));
         rendered++;
       }
-      memory.set(key, html);
-      bodies.set(page, html);
+      memory.set(key, body);
+      bodies.set(page, body);
     }
     // Only what this content needs stays in memory.
     this.#memory.clear();
-    for (const [key, html] of memory) this.#memory.set(key, html);
+    for (const [key, body] of memory) this.#memory.set(key, body);
+    this.#components.clear();
     return { bodies, rendered };
   }
 
-  #fromDisk(key: string): string | undefined {
+  #fromDisk(key: string): BodyParts | undefined {
     try {
-      return readFileSync(join(this.#cacheDir, `${key}.html`), 'utf8');
+      return JSON.parse(readFileSync(join(this.#cacheDir, `${key}.json`), 'utf8')) as BodyParts;
     } catch {
       return undefined;
     }
@@ -119,15 +126,19 @@ export class BodyRenderer {
     return createHash('sha256').update(text).digest('hex').slice(0, 32);
   }
 
-  /** One body through the production pipeline: the processor with Keyplan's tree plugins. */
-  async render(plan: CheckedPlan): Promise<string> {
+  /** One body through the production pipeline: the processor with Keyplan's tree plugins, cut where its views go. */
+  async render(plan: CheckedPlan): Promise<BodyParts> {
     if (!this.#markdown) throw new Error('BodyRenderer.use() was not called');
+    const components = plan.outline?.components ?? [];
+    this.#components.set(plan.id, components);
+    let html: string;
     try {
       const { code } = await this.#markdown.render(plan.source.body ?? '', { fileURL: pathToFileURL(join(this.#root, plan.source.file)) });
-      return code.trimEnd();
+      html = code.trimEnd();
     } catch (error) {
       throw located(error, plan.source.file);
     }
+    return splitBody(html, placedViews(components));
   }
 }
 

@@ -4,7 +4,7 @@
  * the context, never on the node.
  */
 import { fileURLToPath } from 'node:url';
-import type { Code, Definition, Link } from 'mdast';
+import type { Code, Definition, Html, Link } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry, MdastVisitorContext, PluginFactoryContext } from 'satteri';
 import { bodyEditor, planIdOf, type BodyInputs } from '../../src/body/edits.ts';
 
@@ -35,6 +35,11 @@ export default function satteriKeyplanBody(inputs: () => BodyInputs): MdastPlugi
       },
       code(node: Readonly<Code>) {
         const html = edit.code(node);
+        return html === undefined ? undefined : { type: 'html', value: html };
+      },
+      // A component's tag: a callout's box, or the marker of a view.
+      html(node: Readonly<Html>) {
+        const html = edit.html(node);
         return html === undefined ? undefined : { type: 'html', value: html };
       },
     };

@@ -87,6 +87,12 @@ Link to goals, people and other plans: [](#first-goal), [](person:${options.owne
 
 ## What we will do
 
+The plan's own views can stand in the story where it needs them, with no import: a goal in a
+sentence, <Goal id="first-goal" />, or the actions that serve it (every component is listed under
+"Plan body components" in the README):
+
+<Actions goal="first-goal" />
+
 ## Relationship notes
 `;
 }

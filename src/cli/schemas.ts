@@ -1,10 +1,13 @@
 /**
  * `npm run schemas`: writes public/schemas/plan.schema.json and
- * person.schema.json from the zod schemas and the site's perspectives.
- * Run it after changing `perspectives` in astro.config.mjs.
+ * person.schema.json from the zod schemas and the site's perspectives, and
+ * the body components' types for the MDX editor extension
+ * (src/body/editor-types.ts). Run it after changing `perspectives` in astro.config.mjs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { editorTypes, EDITOR_TYPES_FILE } from '../body/editor-types.ts';
+import { DEFAULT_PERSPECTIVES } from '../schema/measure.ts';
 import { jsonSchemas } from '../schema/json-schema.ts';
 import { commandSiteConfig } from './options.ts';
 
@@ -24,5 +27,6 @@ if (import.meta.main) {
   if (!site) process.exit(2);
   mkdirSync(join(root, SCHEMA_DIR), { recursive: true });
   for (const [name, text] of Object.entries(schemaFiles(site.perspectives))) writeFileSync(join(root, SCHEMA_DIR, name), text);
-  console.log(`wrote ${SCHEMA_DIR}/plan.schema.json and ${SCHEMA_DIR}/person.schema.json`);
+  writeFileSync(join(root, EDITOR_TYPES_FILE), editorTypes(site.perspectives ?? DEFAULT_PERSPECTIVES));
+  console.log(`wrote ${SCHEMA_DIR}/plan.schema.json, ${SCHEMA_DIR}/person.schema.json and ${EDITOR_TYPES_FILE}`);
 }

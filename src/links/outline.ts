@@ -1,12 +1,16 @@
 /**
  * The outline of a plan's body: its headings (with the anchors Astro gives
- * them), its links and its mermaid blocks, with positions in the file. Parsed with Sätteri's MDX
- * parser, the one that renders the body, so an MDX syntax error is found here too.
+ * them), its links, its mermaid blocks and its components, with positions in
+ * the file. Parsed with Sätteri's MDX parser, so an MDX syntax error is found
+ * here too; components are also found in the Markdown parse the renderer
+ * reads (src/body/placements.ts).
  */
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Root } from 'mdast';
 import { mdxToMdast } from 'satteri';
+import { COMPONENT_TAGS, type BodyComponent } from '../body/components.ts';
+import { componentCalled, isComponentTag, placeInMarkdown, readComponent, type ComponentRule, type JsxElement, type ReadComponent } from '../body/placements.ts';
 
 export interface BodyHeading {
   slug: string;
@@ -38,12 +42,16 @@ export interface BodyProblem {
   line: number;
   column: number;
   message: string;
+  /** The rule of a component's problem; anything else is code (`keyplan/body-code`). */
+  rule?: ComponentRule;
 }
 
 export interface Outline {
   headings: BodyHeading[];
   links: BodyLink[];
   diagrams: BodyDiagram[];
+  /** The components, in order, each where the renderer's Markdown parse has it; only those without a problem of form. */
+  components: BodyComponent[];
   problems: BodyProblem[];
 }
 
@@ -75,9 +83,18 @@ export function outlineBody(body: string, bodyLine: number): Outline | OutlineEr
   const links: BodyLink[] = [];
   const diagrams: BodyDiagram[] = [];
   const problems: BodyProblem[] = [];
+  const read: ReadComponent[] = [];
   let under: string | undefined;
   const offset = bodyLine - 1;
-  const walk = (node: Nodes) => {
+  const walk = (node: Nodes, inCallout = false) => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && isComponentTag(node.name)) {
+      const element = node as unknown as JsxElement;
+      const { component, problems: found } = readComponent(element, { inCallout, bodyLine });
+      problems.push(...found);
+      if (component) read.push({ component, element });
+      for (const child of element.children) walk(child, inCallout || element.name === 'Callout');
+      return;
+    }
     if (node.type === 'heading') {
       const text = toString(node);
       under = slugger.slug(text);
@@ -99,10 +116,13 @@ export function outlineBody(body: string, bodyLine: number): Outline | OutlineEr
       const problem = codeProblem(node);
       if (problem) problems.push({ line: (node.position?.start.line ?? 1) + offset, column: node.position?.start.column ?? 1, message: problem });
     }
-    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+    if ('children' in node) for (const child of node.children) walk(child as Nodes, inCallout);
   };
   walk(tree);
-  return { headings, links, diagrams, problems };
+  const placed = placeInMarkdown(body, read);
+  problems.push(...placed.problems);
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { headings, links, diagrams, components: placed.components, problems };
 }
 
 /** Why an MDX node may not stand in a plan body, if it may not. */
@@ -118,7 +138,9 @@ function codeProblem(node: Nodes): string | undefined {
       const element = node as unknown as { name: string | null; attributes: { type: string; name?: string; value?: unknown }[] };
       const name = element.name ?? 'fragment';
       if (!ALLOWED_TAGS.has(name)) {
-        return `<${name}> is not allowed in a plan body; use Markdown, or one of ${[...ALLOWED_TAGS].map((t) => `<${t}>`).join(' ')}`;
+        const component = element.name ? componentCalled(element.name) : undefined;
+        if (component) return `<${name}> is not allowed in a plan body (did you mean <${component}>? component names are case-sensitive)`;
+        return `<${name}> is not allowed in a plan body; use Markdown, one of the components ${COMPONENT_TAGS}, or one of the tags ${[...ALLOWED_TAGS].map((t) => `<${t}>`).join(' ')}`;
       }
       for (const attribute of element.attributes) {
         if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) return `<${name}> may not take {…} attributes: a plan body holds no code`;

@@ -1,20 +1,14 @@
 /**
  * What pages read, all of it from the current snapshot (src/snapshot/): the
- * portfolio, a plan's rendered body and the paths and cache
- * keys of the static pages. Nothing is computed here.
+ * portfolio, and the paths and cache keys of the static pages. Nothing is
+ * computed here.
  */
-import type { PlanView, Portfolio } from '../model/portfolio.ts';
+import type { Portfolio } from '../model/portfolio.ts';
 import { snapshot } from '../snapshot/current.ts';
 import { planKey } from '../snapshot/page-keys.ts';
 
 export function getPortfolio(): Promise<Portfolio> {
   return Promise.resolve(snapshot().portfolio);
-}
-
-/** A plan's body as HTML for its page in the view being rendered (its links differ by view), and the file it came from. */
-export function planSource(plan: Pick<PlanView, 'id' | 'home'>): { html: string; file: string } {
-  const current = snapshot();
-  return { html: current.bodies.get(plan.home) ?? '', file: current.result.plans.find((p) => p.id === plan.id)!.source.file };
 }
 
 /** One static page per public plan: for every route under /plans/[id]/. */

@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BodyParts } from '../body/parts.ts';
 import type { SiteConfig } from '../config/options.ts';
 import type { PlanHistory } from '../history/since-review.ts';
 import type { PlanView } from '../model/portfolio.ts';
@@ -31,7 +32,7 @@ export interface PageKeyInput {
   result: CheckResult;
   history: ReadonlyMap<string, PlanHistory>;
   /** Plan bodies by page path (src/snapshot/snapshot.ts). */
-  bodies: ReadonlyMap<string, string>;
+  bodies: ReadonlyMap<string, BodyParts>;
   diagramsOf: ReadonlyMap<string, readonly string[]>;
   visibility: Pick<Visibility, 'hidden' | 'views'>;
 }
@@ -84,7 +85,7 @@ export function pageKeys(state: PageKeyInput): PageKeys {
   const all = createHash('sha256').update(`${sharedKey}\n`);
   for (const plan of state.result.plans) {
     files.set(plan.id, plan.source.hash);
-    const bodies = (pagesOf.get(plan.id) ?? []).map((home) => `${home}\n${state.bodies.get(home) ?? ''}\n`).join('');
+    const bodies = (pagesOf.get(plan.id) ?? []).map((home) => `${home}\n${JSON.stringify(state.bodies.get(home) ?? [])}\n`).join('');
     const key = ownKey(plan.source, JSON.stringify(state.history.get(plan.id) ?? null), bodies,
       (diagramsOf.get(plan.id) ?? []).map((file) => `${file}\n`).join(''));
     own.set(plan.id, key);

@@ -1,5 +1,6 @@
 /** What a plan's page shows, as a pure function of the snapshot: tested without a build. */
 import type { PlanView, Portfolio } from '../model/portfolio.ts';
+import { bodyOnPage, type BodyOnPage } from '../site/placed-views.ts';
 import { planSections, sectionAnchor, type PlanSection, type SectionId } from '../site/plan-sections.ts';
 import type { Snapshot } from './snapshot.ts';
 
@@ -16,6 +17,8 @@ export interface PlanPageData {
   sourceHref?: string;
   /** The groups the plan is restricted to; empty for a public plan. */
   audience: readonly string[];
+  /** The body, with the views it places and which of them stand in for their sections. */
+  body: BodyOnPage;
 }
 
 /**
@@ -38,5 +41,7 @@ export function planPageData(snapshot: Snapshot, portfolio: Portfolio, id: strin
     file,
     sourceHref: config.sourceUrl?.replace('{path}', file),
     audience: snapshot.visibility.restricted.get(id) ?? [],
+    // The body as rendered for this view (its links differ by view).
+    body: bodyOnPage(snapshot.bodies.get(plan.home) ?? []),
   };
 }

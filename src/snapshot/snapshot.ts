@@ -8,6 +8,7 @@
  *   files → check → prepare (visibility, link targets) → render (diagrams,
  *   bodies, git history: done by the integration) → buildSnapshot → pages
  */
+import type { BodyParts } from '../body/parts.ts';
 import type { SiteConfig } from '../config/options.ts';
 import type { PlanHistory } from '../history/since-review.ts';
 import type { PlanChange } from '../history/changes.ts';
@@ -38,8 +39,11 @@ export interface Rendered {
   diagrams: ReadonlyMap<string, string>;
   /** What each plan's diagrams are: render-cache files, or `browser:<source>` where the reader's browser draws one. */
   diagramsOf: ReadonlyMap<string, readonly string[]>;
-  /** Each page's plan body as HTML, by the plan's page path from the base (`plans/<id>/`, `restricted/<group>/plans/<id>/`): links differ by view. */
-  bodies: ReadonlyMap<string, string>;
+  /**
+   * Each page's plan body, by the plan's page path from the base (`plans/<id>/`, `restricted/<group>/plans/<id>/`): links differ by view.
+   * Runs of HTML and the views placed between them (src/body/parts.ts).
+   */
+  bodies: ReadonlyMap<string, BodyParts>;
   history: ReadonlyMap<string, PlanHistory>;
   /** What changed in each view's plans, commit by commit, newest first (src/history/changes.ts), by the view's prefix: the change feeds. */
   changes: ReadonlyMap<string, readonly PlanChange[]>;

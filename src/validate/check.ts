@@ -20,6 +20,7 @@ import { ContentCache } from '../cache/content-cache.ts';
 import { isOutlineError, outlineBody, type Outline, type OutlineError } from '../links/outline.ts';
 import { resolveLink } from '../links/resolve.ts';
 import { buildLinkTargets } from '../links/targets.ts';
+import { checkBodyComponents } from './body-components.ts';
 
 export interface CheckOptions {
   /** The project root, holding `content/`. */
@@ -91,7 +92,7 @@ export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOpti
         findings.push({ file: source.file, rule: 'keyplan/mdx', path: [], field: ['body'], at: outline, message: outline.message });
       }
       for (const problem of outline && !isOutlineError(outline) ? outline.problems : []) {
-        findings.push({ file: source.file, rule: 'keyplan/body-code', path: [], field: ['body'], at: problem, message: problem.message });
+        findings.push({ file: source.file, rule: problem.rule ?? 'keyplan/body-code', path: [], field: ['body'], at: { line: problem.line, column: problem.column }, message: problem.message });
       }
       plans.push({ id: source.id, source, data: valid as PlanData | undefined, outline: outline && !isOutlineError(outline) ? outline : undefined });
       planInputs.push({ id: source.id, file: source.file, data: salvaged as Partial<PlanData> | undefined, writtenIds: writtenIds(source.data) });
@@ -108,6 +109,8 @@ export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOpti
   }
   findings.push(...checkReferences(planInputs, personInputs, { today: options.today }));
   findings.push(...checkBodyLinks(plans, planInputs, personInputs));
+  findings.push(...checkBodyComponents(plans.map((p, i) => ({ file: p.source.file, data: planInputs[i].data, writtenIds: planInputs[i].writtenIds,
+    components: p.outline?.components ?? [] })), options.perspectives ?? DEFAULT_PERSPECTIVES));
 
   const issues = locate(findings, files, options.rules);
   return {

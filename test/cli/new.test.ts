@@ -34,6 +34,9 @@ describe('npm run new', () => {
     const text = readFileSync(join(root, 'content/plans/acme-bank.mdx'), 'utf8');
     expect(text).toContain('# selection:');
     expect(text).toContain('## Where we stand');
+    // Two components in use, checked like the rest.
+    expect(check.plans.find((p) => p.id === 'acme-bank')!.outline!.components.map((c) => [c.name, c.props])).toEqual([
+      ['Goal', { id: 'first-goal' }], ['Actions', { goal: 'first-goal' }]]);
   });
 
   it('warns when the plan is made active with the template summary still in it', () => {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { schemaFiles, SCHEMA_DIR } from '../../src/cli/schemas.ts';
+import { EDITOR_TYPES_FILE, editorTypes } from '../../src/body/editor-types.ts';
+import { DEFAULT_PERSPECTIVES } from '../../src/schema/measure.ts';
 import { loadFile } from '../../src/validate/load.ts';
 
 const REPO = join(import.meta.dirname, '../..');
@@ -19,6 +21,18 @@ const frontmatter = (path: string) => loadFile(path, 'plan', readFileSync(join(R
 describe('JSON Schemas for editors', () => {
   it('are the ones committed in public/schemas (run npm run schemas after changing a schema)', () => {
     for (const [name, text] of Object.entries(files)) expect(readFileSync(join(REPO, SCHEMA_DIR, name), 'utf8'), name).toBe(text);
+  });
+
+  it('and the body components\' types for the MDX extension are the ones committed, included for the plan files', () => {
+    expect(readFileSync(join(REPO, EDITOR_TYPES_FILE), 'utf8')).toBe(editorTypes(DEFAULT_PERSPECTIVES));
+    const types = editorTypes(DEFAULT_PERSPECTIVES);
+    for (const name of ['GoalTimeline', 'StakeholderMap', 'Scorecard', 'RiskMatrix', 'Actions', 'Whitespace', 'Swot', 'Goal', 'Measure', 'Risk', 'Callout']) {
+      expect(types).toContain(`    ${name}: (props: `);
+    }
+    expect(types).toContain(`horizon?: 'short' | 'medium' | 'long';`);
+    expect(types).toMatch(/Goal: \(props: \{\n.*\n\s+id: string;/);
+    const tsconfig = JSON.parse(readFileSync(join(REPO, 'content/tsconfig.json'), 'utf8')) as { include: string[] };
+    expect(tsconfig.include).toEqual(['plans/*.mdx', `../${EDITOR_TYPES_FILE}`]);
   });
 
   it('accept every sample plan and person', () => {

@@ -19,7 +19,7 @@ const result = checkContent({ root: REPO, today: TODAY });
 const visibility = decideVisibility(result.plans, config);
 // Bodies by page: a public plan's one page, a restricted plan's page in each of its areas.
 const page = (id: string) => visibility.views.find((v) => v.plans.includes(id))!.homes.get(id)!;
-const bodies = new Map(result.plans.filter((p) => visibility.shown.includes(p.id)).map((p) => [page(p.id), `<p>${p.id}</p>`]));
+const bodies = new Map(result.plans.filter((p) => visibility.shown.includes(p.id)).map((p) => [page(p.id), [`<p>${p.id}</p>`]]));
 const input = (changes: Partial<PageKeyInput> = {}): PageKeyInput =>
   ({ config, result, history: new Map(), bodies, diagramsOf: new Map(), visibility, ...changes });
 
@@ -29,13 +29,13 @@ describe('page keys over dev saves', () => {
   it('hash what a plan page is made from: file, history, body and diagrams', () => {
     const { own } = pageKeys(input({ diagramsOf: new Map([[first.id, ['a.svg']]]) }));
     const expected = createHash('sha256')
-      .update(`${first.source.file}:${first.source.hash}\nnull\nplans/${first.id}/\n<p>${first.id}</p>\n\na.svg\n`).digest('hex');
+      .update(`${first.source.file}:${first.source.hash}\nnull\nplans/${first.id}/\n["<p>${first.id}</p>"]\n\na.svg\n`).digest('hex');
     expect(own.get(first.id)).toBe(expected);
   });
 
   it('change for the plan whose body or history changed, and only for it', () => {
     const before = pageKeys(input()).own;
-    const edited = pageKeys(input({ bodies: new Map([...bodies, [page(first.id), '<p>Edited.</p>']]) })).own;
+    const edited = pageKeys(input({ bodies: new Map([...bodies, [page(first.id), ['<p>Edited.</p>']]]) })).own;
     expect(edited.get(first.id)).not.toBe(before.get(first.id));
     expect(edited.get(second.id)).toBe(before.get(second.id));
     const reviewed = pageKeys(input({ history: new Map([[second.id, { digest: { unavailable: 'no git' } }]]) })).own;
@@ -44,7 +44,7 @@ describe('page keys over dev saves', () => {
   });
 
   it('are kept for the current plans only', () => {
-    for (let save = 0; save < 20; save++) pageKeys(input({ bodies: new Map([...bodies, [page(first.id), `<p>Save ${save}</p>`]]) }));
+    for (let save = 0; save < 20; save++) pageKeys(input({ bodies: new Map([...bodies, [page(first.id), [`<p>Save ${save}</p>`]]]) }));
     expect(cacheSizes()['page keys']).toBe(result.plans.length);
     pageKeys(input({ result: { ...result, plans: result.plans.slice(1) } }));
     expect(cacheSizes()['page keys']).toBe(result.plans.length - 1);
