@@ -376,7 +376,7 @@ function benchScale(sizes: number[]): void {
       checkCold: checkCold.seconds,
       checkWarm: median(checkWarm),
       checkOneChanged: median(checkOneChanged),
-      warnings: Number(/(\d+) warnings?/.exec(checkCold.output)?.[1] ?? 0),
+      warnings: Number(/checked in \d+ ms .*?(\d+) warnings?/.exec(checkCold.output)?.[1] ?? 0),
       search: /indexed \d+ pages? in ([\d.]+)s/.exec(last)?.[1],
       searchWait: /\(([\d.]+)s after the last page\)/.exec(last)?.[1],
     };
