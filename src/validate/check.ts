@@ -100,11 +100,11 @@ interface CheckCacheFile {
 let checkCacheDirty = false;
 const checkCacheRead = new Set<string>();
 
-/** A hash of the code whose output the cache holds: the schemas, the checker and the body outline. */
+/** A hash of the code whose output the cache holds: the schemas, the checker, the body outline and what they import. */
 const checkCode = (() => {
   const hash = createHash('sha1');
   const src = join(import.meta.dirname, '..');
-  for (const dir of ['schema', 'validate', 'links', 'model']) {
+  for (const dir of ['schema', 'validate', 'links', 'model', 'text']) {
     for (const name of readdirSync(join(src, dir)).sort()) {
       if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(src, dir, name)));
     }
