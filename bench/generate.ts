@@ -1,8 +1,10 @@
 /**
- * A synthetic portfolio for benchmarks: realistic plans (about 10 goals, 15
- * stakeholders, 12 measures with history, 8 risks, 20 actions, a 3 KB body
- * with cross-links and one mermaid block each), the same every time for the
- * same seed. The plans pass `npm run check`, so a benchmark measures real work.
+ * A synthetic portfolio for benchmarks: realistic plans of about 23 KB (10
+ * goals, 15 stakeholders, 12 measures with history, 8 risks, 20 actions, a
+ * 10 KB body with cross-links and one mermaid block each), the same every
+ * time for the same seed. The plans have no errors, and about one warning in
+ * two plans (overdue goals and actions, stale measures), as a real portfolio
+ * has, so a benchmark measures real work, warnings included.
  * With `components`, each body also places three components the way a writer
  * would (a decision callout, a measure in a sentence, a goal's actions), and is
  * otherwise the same: the two corpora differ by the components only.
@@ -44,6 +46,8 @@ export const planId = (i: number) => `account-${String(i).padStart(5, '0')}`;
 const pad = (n: number) => String(n).padStart(2, '0');
 const date = (y: number, m: number, d = 15) => `${y}-${pad(m)}-${pad(d)}`;
 const q = (s: string) => JSON.stringify(s);
+/** The bench's today (KEYPLAN_TODAY in bench/run.ts): items due before it are overdue unless done. */
+export const TODAY = '2026-11-25';
 
 export function generatePortfolio(root: string, plans: number, seed = 1, options: { components?: boolean } = {}): void {
   const rnd = random(seed);
@@ -78,7 +82,9 @@ export function generatePortfolio(root: string, plans: number, seed = 1, options
       const dueMonth = [3, 6, 6, 12, 12, 18, 24, 24, 30, 36][g];
       const due = dueMonth >= 36 ? '2028-12-31' : date(2026 + Math.floor(dueMonth / 12), (dueMonth % 12) + 1, 1);
       const deps = g >= 3 && g % 3 === 0 ? `, dependsOn: [goal-${g - 3}]` : '';
-      lines.push(`  - { id: goal-${g}, title: ${q(`${pick(VERBS)} the ${pick(NOUNS)} for ${pick(UNITS)}`)}, due: ${due}, owner: ${person()}, status: ${pick(GOAL_STATUSES)}, perspective: ${pick(PERSPECTIVES)}${deps} }`);
+      // Most goals already due are done; the rest are overdue, as in a real portfolio.
+      const status = due < TODAY && rnd() < 0.85 ? 'done' : pick(GOAL_STATUSES);
+      lines.push(`  - { id: goal-${g}, title: ${q(`${pick(VERBS)} the ${pick(NOUNS)} for ${pick(UNITS)}`)}, due: ${due}, owner: ${person()}, status: ${status}, perspective: ${pick(PERSPECTIVES)}${deps} }`);
     }
     lines.push('stakeholders:');
     for (let s = 0; s < 15; s++) {
@@ -89,9 +95,11 @@ export function generatePortfolio(root: string, plans: number, seed = 1, options
     lines.push('scorecard:');
     for (let m = 0; m < 12; m++) {
       const target = int(50, 150);
+      // One plan in twenty has a measure nobody updated for two review cycles.
+      const stale = m === 0 && rnd() < 0.05;
       lines.push(`  - id: measure-${m}`, `    perspective: ${PERSPECTIVES[m % 5]}`, `    measure: ${q(`Measure ${m} of ${pick(UNITS)}`)}`,
         `    unit: '%'`, `    target: ${target}`, `    actual: ${target + int(-30, 10)}`, `    direction: ${m % 4 === 0 ? 'lower' : 'higher'}`,
-        `    asOf: 2026-11-01`, '    history:', ...[5, 6, 7, 8].map((mo) => `      - { date: ${date(2026, mo, 1)}, value: ${target + int(-40, 10)} }`));
+        `    asOf: ${stale ? '2026-04-01' : '2026-11-01'}`, '    history:', ...(stale ? [1, 2, 3] : [5, 6, 7, 8]).map((mo) => `      - { date: ${date(2026, mo, 1)}, value: ${target + int(-40, 10)} }`));
     }
     lines.push('risks:');
     for (let r = 0; r < 8; r++) {
@@ -100,7 +108,10 @@ export function generatePortfolio(root: string, plans: number, seed = 1, options
     lines.push('actions:');
     for (let a = 0; a < 20; a++) {
       const deps = a > 0 && a % 5 === 0 ? `, dependsOn: [action-${a - 1}]` : '';
-      lines.push(`  - { id: action-${a}, title: ${q(`${pick(VERBS)} ${pick(NOUNS)} step ${a}`)}, goal: goal-${a % 10}, owner: ${person()}, due: ${date(2027, (a % 12) + 1, 20)}, status: ${pick(ACTION_STATUSES)}, effort: ${int(1, 20)}${deps} }`);
+      // The first two actions were due this autumn: mostly done, some overdue.
+      const due = a < 2 ? date(2026, 9 + a, 20) : date(2027, (a % 12) + 1, 20);
+      const status = a < 2 && rnd() < 0.9 ? 'done' : pick(ACTION_STATUSES);
+      lines.push(`  - { id: action-${a}, title: ${q(`${pick(VERBS)} ${pick(NOUNS)} step ${a}`)}, goal: goal-${a % 10}, owner: ${person()}, due: ${due}, status: ${status}, effort: ${int(1, 20)}${deps} }`);
     }
     lines.push('opportunities:');
     for (let o = 0; o < 4; o++) {
@@ -119,9 +130,10 @@ export function generatePortfolio(root: string, plans: number, seed = 1, options
       measure: [`Where it matters most, <Measure id="measure-${i % 12}" />.`, ''],
       actions: [`The actions that serve [](#goal-${(i + 1) % 10}):`, '', `<Actions goal="goal-${(i + 1) % 10}" />`, ''],
     } : { decision: [], measure: [], actions: [] };
-    lines.push('## Context', '', paragraph(1), '', paragraph(2), '', ...components.decision, '## Where we stand', '', paragraph(3), '', ...components.measure, paragraph(4), '',
+    const paragraphs = (from: number, count: number) => Array.from({ length: count }, (_, k) => [paragraph(from + k), '']).flat();
+    lines.push('## Context', '', ...paragraphs(1, 6), ...components.decision, '## Where we stand', '', ...paragraphs(7, 4), ...components.measure, ...paragraphs(11, 1),
       '```mermaid', 'flowchart LR', `  brief[Brief ${i}] --> pitch[Pitch] --> contract[Contract]`, '  contract --> delivery[Delivery]', '```', '',
-      '## What we will do', '', paragraph(5), '', ...components.actions, paragraph(6), '', paragraph(7), '');
+      '## What we will do', '', ...paragraphs(12, 3), ...components.actions, ...paragraphs(15, 3), '## Notes from the last review', '', ...paragraphs(18, 4));
     writeFileSync(join(root, 'content/plans', `${id}.mdx`), lines.join('\n'));
   }
 }

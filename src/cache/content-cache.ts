@@ -37,10 +37,20 @@ export class ContentCache<V> {
     this.#used.add(key);
   }
 
+  /** Stores without counting the key as used (an entry read from disk that this pass may not need). */
+  put(key: string, value: V): void {
+    this.#entries.set(key, value);
+  }
+
   /** Drops every entry the last pass did not use. */
   prune(): void {
     for (const key of this.#entries.keys()) if (!this.#used.has(key)) this.#entries.delete(key);
     this.#used.clear();
+  }
+
+  /** Every entry held, for writing a cache to disk after a prune. */
+  entries(): IterableIterator<[string, V]> {
+    return this.#entries.entries();
   }
 
   get size(): number {

@@ -4,6 +4,9 @@
  * once, each with its line and column. Plain TypeScript: the checker CLI, the
  * Astro integration and the tests all call `checkContent`.
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import { DEFAULT_PERSPECTIVES } from '../schema/measure.ts';
 import { personSchema, type Person } from '../schema/person.ts';
@@ -63,12 +66,88 @@ export const BODY_WARN_BYTES = 256 * 1024;
 
 export function checkContent(options: CheckOptions): CheckResult {
   const files = loadContent(options.root, { cacheDir: options.cacheDir, deferCacheWrite: options.deferCacheWrite });
+  if (options.cacheDir) readCheckCache(options.cacheDir);
   const result = checkFiles(files, options);
   // A whole tree was checked: what it did not use is no longer needed.
   outlines.prune();
   schemaOutcomes.prune();
   positions.prune();
+  if (options.cacheDir && checkCacheDirty) {
+    checkCacheDirty = false;
+    const dir = options.cacheDir;
+    if (options.deferCacheWrite) setTimeout(() => writeCheckCache(dir), 2000).unref();
+    else writeCheckCache(dir);
+  }
   return result;
+}
+
+/**
+ * What checking a file found that depends on nothing but its content (the
+ * schema's outcome, the body's outline, where each finding points) is kept on
+ * disk beside the parse cache, so `npm run check` and a build check only the
+ * files that changed since the last run. The cache holds Keyplan's messages:
+ * it is keyed by the code that produced it and dropped when that changes.
+ */
+const CHECK_CACHE_FILE = 'checked-v1.json';
+
+interface CheckCacheFile {
+  code: string;
+  schemaOutcomes: [string, SchemaOutcome][];
+  outlines: [string, Outline | OutlineError][];
+  positions: [string, { line: number; column: number }][];
+}
+
+/** Something was computed that the cache file does not hold. */
+let checkCacheDirty = false;
+const checkCacheRead = new Set<string>();
+
+/** A hash of the code whose output the cache holds: the schemas, the checker, the body outline and what they import. */
+const checkCode = (() => {
+  const hash = createHash('sha1');
+  const src = join(import.meta.dirname, '..');
+  for (const dir of ['schema', 'validate', 'links', 'model', 'text']) {
+    for (const name of readdirSync(join(src, dir)).sort()) {
+      if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(src, dir, name)));
+    }
+  }
+  return hash.digest('base64url');
+})();
+
+function readCheckCache(dir: string): void {
+  if (checkCacheRead.has(dir)) return;
+  checkCacheRead.add(dir);
+  let cached: CheckCacheFile;
+  try {
+    cached = JSON.parse(readFileSync(join(dir, CHECK_CACHE_FILE), 'utf8')) as CheckCacheFile;
+  } catch {
+    checkCacheDirty = true;
+    return; // No cache yet, or an unreadable one: it is written again.
+  }
+  if (cached.code !== checkCode) {
+    checkCacheDirty = true;
+    return;
+  }
+  for (const [key, outcome] of cached.schemaOutcomes) {
+    // Stored once when the schema passed: what passed is what the reference rules read.
+    if (!schemaOutcomes.has(key)) schemaOutcomes.put(key, 'valid' in outcome ? { ...outcome, salvaged: outcome.valid } : outcome);
+  }
+  for (const [key, outline] of cached.outlines) if (!outlines.has(key)) outlines.put(key, outline);
+  for (const [key, position] of cached.positions) if (!positions.has(key)) positions.put(key, position);
+}
+
+function writeCheckCache(dir: string): void {
+  const file: CheckCacheFile = {
+    code: checkCode,
+    schemaOutcomes: [...schemaOutcomes.entries()].map(([key, o]) => [key, o.valid !== undefined && o.valid === o.salvaged ? { valid: o.valid, findings: o.findings } : o]),
+    outlines: [...outlines.entries()],
+    positions: [...positions.entries()],
+  };
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, CHECK_CACHE_FILE), JSON.stringify(file));
+  } catch {
+    // A cache that cannot be written only costs time on the next run.
+  }
 }
 
 export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOptions, 'today' | 'perspectives' | 'rules'>): CheckResult {
@@ -133,6 +212,7 @@ function outlineOf(source: SourceFile): Outline | OutlineError {
   if (!outline) {
     outline = outlineBody(source.body!, source.bodyLine!);
     outlines.set(source.hash, outline);
+    checkCacheDirty = true;
   }
   return outline;
 }
@@ -186,6 +266,7 @@ function checkSchemaOnce(source: SourceFile, schema: z.ZodType, schemaKey: strin
     const own: Finding[] = [];
     outcome = { ...checkSchema(source, schema, own), findings: own };
     schemaOutcomes.set(key, outcome);
+    checkCacheDirty = true;
   }
   findings.push(...outcome.findings);
   return outcome;
@@ -275,6 +356,7 @@ function locate(findings: readonly Finding[], files: readonly SourceFile[], rule
         }
         position = locator.locate(f.path, f.anchor);
         positions.set(key, position);
+        checkCacheDirty = true;
       }
     }
     const end = f.at?.endLine === undefined ? {} : { endLine: f.at.endLine, endColumn: f.at.endColumn };

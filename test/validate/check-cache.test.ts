@@ -1,0 +1,67 @@
+/**
+ * `npm run check` keeps what it found per file on disk (schema outcome, body
+ * outline, positions), so a second run reads it back instead of checking
+ * again: the report must be the same as a fresh check's, follow an edit, and
+ * the options must be read whether or not the config uses more of Astro.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { planHeader, scratchProject } from '../build/build-site.ts';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const TODAY = '2026-11-25';
+const temps: string[] = [];
+afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const PLAN = planHeader('Acme', { extra: 'goals:\n  - { id: grow, title: Grow online, due: 2026-03-01, owner: jane-doe, status: on-track }\n' })
+  + '\n## Context\n\nSee [the goal](#grow) and [a plan that is not there](plan:nobody).\n';
+const PERSON = 'name: Jane Doe\ntitle: Account Manager\n';
+
+function project(config?: string): { root: string; cache: string } {
+  const root = scratchProject({ 'content/plans/acme.mdx': PLAN, 'content/people/jane-doe.yaml': PERSON });
+  temps.push(root);
+  if (config) writeFileSync(join(root, 'astro.config.mjs'), config);
+  return { root, cache: join(root, 'check-cache') };
+}
+
+function check(root: string, cache: string) {
+  const run = spawnSync(process.execPath, ['src/cli/check.ts', '--root', root], {
+    cwd: REPO, encoding: 'utf8', env: { ...process.env, KEYPLAN_TODAY: TODAY, KEYPLAN_CACHE_DIR: cache },
+  });
+  return { status: run.status, stdout: run.stdout, summary: run.stderr.replace(/ in \d+ ms/, '') };
+}
+
+describe('npm run check with its cache on disk', () => {
+  it('reports the same findings from the cache as a fresh check, and follows an edit', () => {
+    const { root, cache } = project();
+    const fresh = check(root, cache);
+    expect(fresh.stdout).toMatch(/^content\/plans\/acme\.mdx:10:\d+ warning goals\[0\]\.due: .*\[keyplan\/overdue-goal\]$/m);
+    expect(fresh.stdout).toMatch(/^content\/plans\/acme\.mdx:15:\d+ error body: .*nobody.*\[keyplan\/broken-link\]$/m);
+    expect(existsSync(join(cache, 'checked-v1.json'))).toBe(true);
+    expect(check(root, cache)).toEqual(fresh);
+
+    // A mistyped owner id: the edited file is checked again, the other finding is still where it was.
+    const file = join(root, 'content/plans/acme.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('owner: jane-doe, status', 'owner: Jane Doe, status'));
+    const edited = check(root, cache);
+    expect(edited.stdout).toMatch(/^content\/plans\/acme\.mdx:10:\d+ error goals\[0\]\.owner: "Jane Doe" is not a valid person id: .*\[keyplan\/invalid-value\]$/m);
+    expect(edited.stdout).toMatch(/^content\/plans\/acme\.mdx:15:\d+ error body: .*nobody/m);
+    expect(edited.status).toBe(1);
+
+    writeFileSync(file, PLAN);
+    expect(check(root, cache)).toEqual(fresh);
+  }, 60_000);
+
+  it('reads the options from a config that uses more of astro/config than defineConfig', () => {
+    const integration = pathToFileURL(join(REPO, 'plugins/keyplan.ts')).href;
+    const { root, cache } = project(`import { defineConfig, envField } from 'astro/config';\nimport keyplan from '${integration}';\n`
+      + `export default defineConfig({ env: { schema: { X: envField.string({ context: 'server', access: 'public', optional: true }) } }, `
+      + `integrations: [keyplan({ rules: { 'keyplan/overdue-goal': 'off' } })] });\n`);
+    const run = check(root, cache);
+    expect(run.stdout).not.toMatch(/overdue-goal/);
+    expect(run.stdout).toMatch(/broken-link/);
+  }, 60_000);
+});
