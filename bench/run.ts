@@ -461,11 +461,11 @@ function benchComponents(plans: number, runs: number): void {
   }
   for (const c of corpora) console.error(`components ${c.name}: ${JSON.stringify({ warm: c.warm, edited: c.edited, warmCpu: c.warmCpu, editedCpu: c.editedCpu, pages: c.pages })}`);
   const [without, withComponents] = corpora;
-  const runs_ = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(', ');
+  const list = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(', ');
   say('| corpus | pages | warm (s), median | warm runs (s) | warm CPU (s), median | one plan edited (s), median | edited runs (s) | edited CPU (s), median |');
   say('|---|---:|---:|---|---:|---:|---|---:|');
   for (const c of corpora) {
-    say(`| ${c.name} | ${c.pages} | ${median(c.warm).toFixed(1)} | ${runs_(c.warm)} | ${median(c.warmCpu).toFixed(1)} | ${median(c.edited).toFixed(1)} | ${runs_(c.edited)} | ${median(c.editedCpu).toFixed(1)} |`);
+    say(`| ${c.name} | ${c.pages} | ${median(c.warm).toFixed(1)} | ${list(c.warm)} | ${median(c.warmCpu).toFixed(1)} | ${median(c.edited).toFixed(1)} | ${list(c.edited)} | ${median(c.editedCpu).toFixed(1)} |`);
   }
   const ratio = (a: number[], b: number[]) => (median(b) / median(a)).toFixed(2);
   say();

@@ -53,7 +53,8 @@ interface Drawn {
 /** Boxes, text outside its box, and the smallest label, as rendered. */
 function measure(page: Page): Promise<Drawn> {
   return page.evaluate(() => {
-    const svg = document.querySelector('#kp-stakeholders')!;
+    // The plan's whole map: in the narrative where the body places it (its section then prints a copy only), else in its section.
+    const svg = (document.querySelector('#kp-view_stakeholder-map') ?? document.querySelector('#kp-stakeholders'))!;
     const boxes: Drawn['boxes'] = {};
     const overflowing: string[] = [];
     let smallest = Infinity;
