@@ -5,18 +5,16 @@
  * valid HTML with no serious accessibility violation. A plan that places only
  * filtered views keeps every section's own view.
  */
-import { createRequire } from 'node:module';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, readPage, REPO, scratchProject, text } from '../build/build-site.ts';
-import { launch } from './browser.ts';
+import { launch, seriousViolations } from './browser.ts';
 import { bundleFiles } from './search-site.ts';
 import { serve } from './serve.ts';
 
-const require = createRequire(import.meta.url);
 const FIXTURE = join(REPO, 'test/fixtures/components/content');
 const source = readFileSync(join(FIXTURE, 'plans/northwind.mdx'), 'utf8');
 const frontmatter = source.slice(0, source.indexOf('\n---\n') + 5);
@@ -166,12 +164,7 @@ describe('a body that places every component', () => {
     expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
     const page = await browser.newPage();
     await page.goto(`${server.url}plans/northwind/`, { waitUntil: 'networkidle' });
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      return (await axe.run()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const violations = await seriousViolations(page);
     expect(violations).toEqual([]);
     await page.close();
   }, 60_000);

@@ -5,7 +5,6 @@
  * confidential plans absent when left out, and the same files from the same
  * content.
  */
-import { createRequire } from 'node:module';
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -17,10 +16,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/validate/check.ts';
 import { buildSite, htmlFiles, REPO, scratchProject, TODAY } from '../build/build-site.ts';
-import { launch } from './browser.ts';
+import { launch, seriousViolations } from './browser.ts';
 import { serve } from './serve.ts';
 
-const require = createRequire(import.meta.url);
 const BASE = '/gate/';
 const outDir = join(REPO, 'test/.tmp/gates');
 let browser: Browser;
@@ -74,12 +72,7 @@ describe('in the browser', () => {
       const requests: string[] = [];
       page.on('request', (request) => requests.push(request.url()));
       await page.goto(server.url + path, { waitUntil: 'networkidle' });
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        return (await axe.run()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await seriousViolations(page);
       expect(violations).toEqual([]);
       const outside = requests.filter((url) => !url.startsWith(server.url.replace(/\/gate\/$/, '/')) && !url.startsWith('data:'));
       expect(outside).toEqual([]);
