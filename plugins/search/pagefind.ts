@@ -195,7 +195,7 @@ export class SearchFeed {
       // The cache changes below: until the new record is written, no record promises what it holds.
       rmSync(join(cacheDir, 'record.json'), { force: true });
       // Folders of the last build's bundles go: a bundle that no longer exists must not be searched.
-      rmSync(join(outDir, SEARCH_BUNDLE), { recursive: true, force: true });
+      // The others nest in the primary ones' folders (pagefind/, and each restricted area's).
       for (const feed of this.#bundles) if (feed.bundle.primary) rmSync(join(outDir, feed.bundle.dir), { recursive: true, force: true });
       // Pagefind writes its scripts with the first bundle: it goes first, the rest go inside its folder.
       for (const feed of this.#bundles) {

@@ -62,11 +62,6 @@ export function searchBundles(paths: readonly string[], pagesPerBundle = PAGES_P
   return bundles.filter((b) => b.pages.length > 0 || b.dir === bundleDir(0));
 }
 
-/** The bundles of the public index: every page indexedPaths lists for the public site (plans, people, the portfolio). */
-export function publicSearchBundles(snapshot: Snapshot): SearchBundle[] {
-  return searchBundles(indexedPaths(snapshot).get('') ?? [], snapshot.config.searchPagesPerBundle);
-}
-
 /**
  * Every bundle of the build: the public ones, and one per restricted area in
  * the area's folder (`restricted/<group>/pagefind/`), where the web server's
@@ -75,15 +70,20 @@ export function publicSearchBundles(snapshot: Snapshot): SearchBundle[] {
  */
 export function allSearchBundles(snapshot: Snapshot): SearchBundle[] {
   const paths = indexedPaths(snapshot);
-  return [...publicSearchBundles(snapshot), ...snapshot.visibility.views.filter((v) => v.area !== undefined)
-    .map((view) => ({ dir: `${view.prefix}${SEARCH_BUNDLE}/`, pages: [...(paths.get(view.prefix) ?? [])].sort(), primary: true }))];
+  return [...searchBundles(paths.get('') ?? [], snapshot.config.searchPagesPerBundle),
+    ...snapshot.visibility.views.filter((v) => v.area !== undefined).map((view) => areaBundle(view.prefix, paths.get(view.prefix) ?? []))];
 }
 
 /** The bundles a view's search page queries, first the one it loads: an area's own, then the public ones. */
 export function searchedBundles(snapshot: Snapshot, prefix: string): SearchBundle[] {
-  const all = allSearchBundles(snapshot);
-  const own = all.filter((b) => b.dir.startsWith(prefix) && (prefix !== '' || !b.dir.startsWith('restricted/')));
-  return prefix === '' ? own : [...own, ...all.filter((b) => !b.dir.startsWith('restricted/'))];
+  const paths = indexedPaths(snapshot);
+  const publicBundles = searchBundles(paths.get('') ?? [], snapshot.config.searchPagesPerBundle);
+  return prefix === '' ? publicBundles : [areaBundle(prefix, paths.get(prefix) ?? []), ...publicBundles];
+}
+
+/** A restricted area's bundle, in the area's folder: one, holding Pagefind's scripts for the area's search page. */
+function areaBundle(prefix: string, pages: readonly string[]): SearchBundle {
+  return { dir: `${prefix}${SEARCH_BUNDLE}/`, pages: [...pages].sort(), primary: true };
 }
 
 function bundleDir(i: number): string {
