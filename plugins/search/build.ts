@@ -11,7 +11,7 @@ import type { Portfolio } from '../../src/model/portfolio.ts';
 import { setPageSink } from '../../src/snapshot/current.ts';
 import { type Snapshot } from '../../src/snapshot/snapshot.ts';
 import { planFacets, SEARCH_SORTS } from '../../src/site/search-facets.ts';
-import { allSearchBundles } from '../../src/site/search-bundles.ts';
+import { allSearchBundles, searchedBundles } from '../../src/site/search-bundles.ts';
 import { plural } from '../log.ts';
 import { SEARCH_BUNDLE, SearchFeed } from './pagefind.ts';
 
@@ -29,7 +29,12 @@ export class SearchBuild {
 
   async write(outDir: string, logger: AstroIntegrationLogger): Promise<void> {
     setPageSink(undefined);
-    const search = await this.#feed.write(outDir, { cacheDir: join(this.#snapshot.config.cacheDir, 'search'), sorts: sortOrders(this.#snapshot) });
+    const search = await this.#feed.write(outDir, {
+      cacheDir: join(this.#snapshot.config.cacheDir, 'search'),
+      sorts: sortOrders(this.#snapshot),
+      searched: searchedDirs(this.#snapshot),
+      base: this.#snapshot.config.base,
+    });
     const how = search.indexed === 0
       ? `in ${(search.waitMs / 1000).toFixed(1)}s: every page is as in the last build, so its index was reused`
       : `in ${(search.ms / 1000).toFixed(1)}s, alongside rendering (${(search.waitMs / 1000).toFixed(1)}s after the last page)`
@@ -38,6 +43,14 @@ export class SearchBuild {
       : `; ${search.bundles} bundles, ${search.indexed} of them indexed again (${plural(search.pagesIndexed, 'page')} through Pagefind), the rest copied from the last build`;
     logger.fork('keyplan:search').info(`indexed ${plural(search.pages, 'page')} ${how}${parts}: ${SEARCH_BUNDLE}/ is ${(search.bytes / 1024 / 1024).toFixed(1)} MB`);
   }
+}
+
+/** For each search page, by the folder of the bundle it loads first: the folders of the bundles it queries. */
+function searchedDirs(snapshot: Snapshot): Record<string, string[]> {
+  return Object.fromEntries(snapshot.visibility.views.map((view) => {
+    const bundles = searchedBundles(snapshot, view.prefix);
+    return [bundles[0].dir, bundles.map((b) => b.dir)];
+  }));
 }
 
 /**

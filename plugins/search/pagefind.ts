@@ -56,6 +56,13 @@ export interface WriteOptions {
    * order the search page that loads it shows.
    */
   sorts?: Record<string, Record<string, readonly string[]>>;
+  /**
+   * For each primary bundle (by folder), the folders of every bundle its search page queries, its own first.
+   * A page that queries more than one gets their word list (see writeWordList).
+   */
+  searched?: Record<string, readonly string[]>;
+  /** The site's base path (`/` or `/plans-site/`): the search page names bundles by their address. */
+  base?: string;
 }
 
 /** What the cache holds of one bundle. */
@@ -64,6 +71,8 @@ interface BundleRecord {
   pages: Record<string, string>;
   /** Pagefind's id of each page (the name of its fragment), by path. */
   ids: Record<string, string>;
+  /** Every word the bundle's pages were indexed with (their text and metadata), once each: see writeWordList. */
+  words: string[];
 }
 
 interface Record_ {
@@ -72,7 +81,7 @@ interface Record_ {
 }
 
 /** Bump when what a bundle holds changes without its pages changing (Pagefind's options, the page filter). */
-const RECORD_VERSION = 2;
+const RECORD_VERSION = 3;
 
 export class SearchIndexError extends Error {
   constructor(messages: string[]) {
@@ -224,12 +233,16 @@ export class SearchFeed {
         if (written.errors.length) throw new SearchIndexError(written.errors);
         await index.deleteIndex();
         if (!feed.bundle.primary) removeScripts(outputPath);
-        const entry = { pages: Object.fromEntries(feed.bundle.pages.map((url) => [url, feed.fed.get(url)!])), ids: pageIds(outputPath) };
+        const entry = { pages: Object.fromEntries(feed.bundle.pages.map((url) => [url, feed.fed.get(url)!])), ...indexedPages(outputPath) };
         record.bundles[feed.bundle.dir] = entry;
         keepBundle(outputPath, cachedBundle(cacheDir, feed.bundle.dir));
       }
       for (const feed of this.#bundles) {
-        if (feed.bundle.primary) writeMerge(join(outDir, feed.bundle.dir, MERGE_DIR), record, options.sorts?.[feed.bundle.dir] ?? {});
+        if (!feed.bundle.primary) continue;
+        const dir = join(outDir, feed.bundle.dir, MERGE_DIR);
+        writeMerge(dir, record, options.sorts?.[feed.bundle.dir] ?? {});
+        const searched = options.searched?.[feed.bundle.dir] ?? [feed.bundle.dir];
+        if (searched.length > 1) await writeWordList(join(dir, WORDS_DIR), searched.map((b) => ({ address: `${options.base ?? '/'}${b}`, words: record.bundles[b]?.words ?? [] })));
       }
       writeRecord(cacheDir, record);
       const done = performance.now();
@@ -310,18 +323,64 @@ function removeScripts(outputPath: string): void {
 }
 
 /**
- * Pagefind's id of each page, by path: the name of its fragment, which is how
- * a search result names its page before its fragment is loaded.
+ * From a bundle as Pagefind wrote it: each page's id, by path (the name of its
+ * fragment, which is how a search result names its page before its fragment
+ * is loaded), and the words its pages were indexed with. A fragment holds the
+ * text Pagefind indexed and the metadata, whose words it indexes too.
  */
-function pageIds(outputPath: string): Record<string, string> {
+function indexedPages(outputPath: string): { ids: Record<string, string>; words: string[] } {
   const ids: Record<string, string> = {};
+  const words = new Set<string>();
+  const add = (text: string) => {
+    for (const word of text.split(/\s+/)) if (word) words.add(word);
+  };
   const dir = join(outputPath, 'fragment');
   for (const name of readdirSync(dir)) {
     // A fragment is gzip JSON after Pagefind's 12-byte signature.
-    const { url } = JSON.parse(gunzipSync(readFileSync(join(dir, name))).subarray(12).toString('utf8')) as { url: string };
-    ids[url] = name.replace(/\.pf_fragment$/, '');
+    const fragment = JSON.parse(gunzipSync(readFileSync(join(dir, name))).subarray(12).toString('utf8')) as
+      { url: string; content: string; meta?: Record<string, string> };
+    ids[fragment.url] = name.replace(/\.pf_fragment$/, '');
+    add(fragment.content);
+    for (const value of Object.values(fragment.meta ?? {})) add(value);
   }
-  return ids;
+  return { ids, words: [...words].sort() };
+}
+
+/** Where a primary bundle's word list is, in Keyplan's folder beside its merge. */
+export const WORDS_DIR = 'words';
+
+/** The filter of the word list's records: the address of the bundle each record stands for. */
+export const WORDS_FILTER = 'keyplan_words';
+
+/**
+ * The word list of a search page that merges bundles: a small Pagefind index
+ * with one record per bundle, holding every word of that bundle once.
+ *
+ * Pagefind answers a word a bundle does not hold with the longest word the
+ * bundle does hold that begins the same way ("soler" finds "sole"), where one
+ * index of the whole site would only have found the word's own pages. The
+ * word list holds the words of every bundle, so Pagefind's answer there is
+ * the whole site's: the records it returns are the bundles that hold a word
+ * the query matches, and the search page keeps only their results
+ * (./merged-search.js). A bundle without one would only have answered with
+ * pages one index does not give.
+ */
+async function writeWordList(outputPath: string, bundles: readonly { address: string; words: readonly string[] }[]): Promise<void> {
+  const index = await createIndex();
+  try {
+    for (const { address, words } of bundles) {
+      // The address doubles as the record's url: the search never loads a record, only counts them by filter.
+      const added = await index.addCustomRecord({ url: address, content: words.join(' '), language: 'en', filters: { [WORDS_FILTER]: [address] } });
+      if (added.errors.length) throw new SearchIndexError(added.errors);
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new SearchIndexError(written.errors);
+  } finally {
+    await index.deleteIndex();
+  }
+  removeScripts(outputPath);
+  // Nobody loads a record's fragment: the counts by filter are the answer.
+  rmSync(join(outputPath, 'fragment'), { recursive: true, force: true });
 }
 
 /**

@@ -11,10 +11,12 @@
  * statistics. A site of up to PAGES_PER_BUNDLE pages is one bundle, as it
  * always was.
  *
- * Off by default for now (PAGES_PER_BUNDLE is unbounded; KEYPLAN_SEARCH_PAGES_PER_BUNDLE
- * turns it on): Pagefind answers a word a bundle does not hold with the longest
- * word it does hold that begins the same way ("soler" finds "sole"), so merged
- * bundles can find pages one index would not (test/e2e/search-bundles.test.ts).
+ * Pagefind answers a word a bundle does not hold with the longest word it does
+ * hold that begins the same way ("soler" finds "sole"), so merged bundles could
+ * find pages one index would not: each search page that merges bundles also
+ * gets their word list, and keeps only the bundles that hold a word the query
+ * matches (plugins/search/pagefind.ts, merged-search.js;
+ * test/e2e/search-bundles.test.ts).
  *
  * A bundle is a folder under the site root and the pages it indexes; the build
  * writes each, the search page lists their folders (and a restricted area's
@@ -38,11 +40,13 @@ export interface SearchBundle {
 export const SEARCH_BUNDLE = 'pagefind';
 
 /**
- * Pages a bundle holds at most, about. At 150, 1000 plans make 8 bundles of
- * about 130 pages, one of which a one-plan edit re-indexes in about 1.5 s;
- * unbounded (one bundle) until merged bundles find what one index finds.
+ * Pages a bundle holds at most, about (KEYPLAN_SEARCH_PAGES_PER_BUNDLE for
+ * another). At 300, 1000 plans make 4 bundles of about 265 pages, one of which
+ * a one-plan edit indexes again; the sample site is one bundle. Each bundle
+ * adds its metadata, filters and word chunks to what a query downloads: at 150
+ * (8 bundles) one query at 1000 plans took 1.50× the bytes of one index.
  */
-export const PAGES_PER_BUNDLE = Number.POSITIVE_INFINITY;
+export const PAGES_PER_BUNDLE = 300;
 
 /** More bundles cost a query more requests: beyond this, bundles grow instead. */
 export const MAX_BUNDLES = 32;
