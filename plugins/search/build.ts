@@ -40,7 +40,8 @@ export class SearchBuild {
       : `in ${(search.ms / 1000).toFixed(1)}s, alongside rendering (${(search.waitMs / 1000).toFixed(1)}s after the last page)`
         + (search.reused ? `, ${search.reused} of them read back from the last build` : '');
     const parts = search.bundles === 1 || search.indexed === 0 ? ''
-      : `; ${search.bundles} bundles, ${search.indexed} of them indexed again (${plural(search.pagesIndexed, 'page')} through Pagefind), the rest copied from the last build`;
+      : search.indexed === search.bundles ? `; ${search.bundles} bundles`
+        : `; ${search.bundles} bundles, ${search.indexed} of them indexed again (${plural(search.pagesIndexed, 'page')} through Pagefind), the rest copied from the last build`;
     logger.fork('keyplan:search').info(`indexed ${plural(search.pages, 'page')} ${how}${parts}: ${SEARCH_BUNDLE}/ is ${(search.bytes / 1024 / 1024).toFixed(1)} MB`);
   }
 }

@@ -4,7 +4,8 @@
  * people, the portfolio; never a confidential plan), in the bundles
  * src/site/search-bundles.ts decides, each written into its own folder under
  * the site root. The first bundle's folder (pagefind/) also holds Pagefind's
- * scripts and UI, and Keyplan's merge of the bundles (./merged-search.js).
+ * scripts and UI, and Keyplan's merge of the bundles (./merged-search.js) with
+ * the bundles' word list (writeWordList).
  * Result URLs are relative to the site root; the search page adds the base path.
  *
  * Pagefind cannot update an index, so each bundle is indexed again only when
@@ -242,7 +243,10 @@ export class SearchFeed {
         const dir = join(outDir, feed.bundle.dir, MERGE_DIR);
         writeMerge(dir, record, options.sorts?.[feed.bundle.dir] ?? {});
         const searched = options.searched?.[feed.bundle.dir] ?? [feed.bundle.dir];
-        if (searched.length > 1) await writeWordList(join(dir, WORDS_DIR), searched.map((b) => ({ address: `${options.base ?? '/'}${b}`, words: record.bundles[b]?.words ?? [] })));
+        if (searched.length > 1) {
+          await writeWordList(join(dir, WORDS_DIR), searched.map((b) => ({ address: `${options.base ?? '/'}${b}`, words: record.bundles[b]?.words ?? [] })),
+            join(cacheDir, 'words', feed.bundle.dir.replace(/\/$/, '').replaceAll('/', '~')));
+        }
       }
       writeRecord(cacheDir, record);
       const done = performance.now();
@@ -365,7 +369,13 @@ export const WORDS_FILTER = 'keyplan_words';
  * (./merged-search.js). A bundle without one would only have answered with
  * pages one index does not give.
  */
-async function writeWordList(outputPath: string, bundles: readonly { address: string; words: readonly string[] }[]): Promise<void> {
+async function writeWordList(outputPath: string, bundles: readonly { address: string; words: readonly string[] }[], cached: string): Promise<void> {
+  // The same words as the last build's: its list is copied (Pagefind need not even start).
+  const key = hashOf(JSON.stringify(bundles));
+  if (readFileIfAny(join(cached, 'key')) === key) {
+    cpSync(join(cached, 'list'), outputPath, { recursive: true });
+    return;
+  }
   const index = await createIndex();
   try {
     for (const { address, words } of bundles) {
@@ -381,6 +391,21 @@ async function writeWordList(outputPath: string, bundles: readonly { address: st
   removeScripts(outputPath);
   // Nobody loads a record's fragment: the counts by filter are the answer.
   rmSync(join(outputPath, 'fragment'), { recursive: true, force: true });
+  try {
+    rmSync(cached, { recursive: true, force: true });
+    cpSync(outputPath, join(cached, 'list'), { recursive: true });
+    writeFileSync(join(cached, 'key'), key);
+  } catch {
+    // Written again next time.
+  }
+}
+
+function readFileIfAny(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /**
