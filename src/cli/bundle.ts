@@ -57,7 +57,8 @@ const hashOf = (path: string) => createHash('sha1').update(readFileSync(path)).d
 /** The path of an up-to-date bundle of `entry`, made now if need be; undefined when none can be made. */
 async function bundleOf(entry: string): Promise<string | undefined> {
   const dir = join(CACHE, 'bundles');
-  const name = basename(entry).replace(/\.ts$/, '');
+  // By repository too: a copy of it (the bench's projects) may share node_modules, and a bundle holds its files' paths.
+  const name = `${basename(entry).replace(/\.ts$/, '')}-${createHash('sha1').update(REPO).digest('hex').slice(0, 8)}`;
   const manifestPath = join(dir, `${name}.json`);
   try {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
