@@ -357,7 +357,7 @@ function benchScale(sizes: number[]): void {
         restore();
       }
     });
-    const checkCacheFiles = () => ['parsed-v2.json', 'checked-v1.json'].forEach((f) => rmSync(join(cache, f), { force: true }));
+    const checkCacheFiles = () => ['parsed-v3.jsonl', 'checked-v2.jsonl'].forEach((f) => rmSync(join(cache, f), { force: true }));
     const checkRun = () => timed(root, ['src/cli/check.ts'], env);
     checkCacheFiles();
     const checkCold = checkRun();

@@ -31,20 +31,36 @@ export async function commandSiteConfig(root: string): Promise<SiteConfig | unde
   }
 }
 
+/** This repository's Keyplan integration, as astro.config.mjs imports it. */
+const KEYPLAN_INTEGRATION = new URL('../../plugins/keyplan.ts', import.meta.url).href;
+
+/** Stand-ins for what the config calls that `npm run check` does not read: only keyplan({...})'s options are. */
+const stub = (source: string) => `data:text/javascript,${encodeURIComponent(source)}`;
+const KEYPLAN_STUB = stub("export default function keyplan(options = {}) { return { name: 'keyplan', keyplanOptions: options, hooks: {} }; }");
+const integrationStub = (name: string) => stub(`export default function integration() { return { name: ${JSON.stringify(name)}, hooks: {} }; }`);
+
 /**
  * Imports astro.config.mjs with `astro/config` read from Astro's own small
  * module of defineConfig and getViteConfig instead of its entry point, which
- * loads most of Astro (over a second; `npm run check` needs none of it).
- * Undefined when the config uses anything else from `astro/config`: then it
- * is imported as Astro would.
+ * loads most of Astro (over a second; `npm run check` needs none of it), and
+ * with stand-ins for the integrations it calls: Keyplan's (whose options are
+ * all that is read) and Astro's own `@astrojs/...` ones such as MDX (whose
+ * code, over 100 ms of it, a check never runs). Undefined when the config
+ * uses anything else from `astro/config` or from those (a named import the
+ * stand-in lacks): then it is imported as Astro would.
  */
 async function importConfigLight(path: string): Promise<{ default: unknown } | undefined> {
   const configUrl = pathToFileURL(path).href;
   const hooks = registerHooks({
     resolve(specifier, context, nextResolve) {
-      if (specifier !== 'astro/config' || context.parentURL !== `${configUrl}?light`) return nextResolve(specifier, context);
+      if (context.parentURL !== `${configUrl}?light`) return nextResolve(specifier, context);
+      if (specifier === 'astro/config') {
+        const entry = nextResolve(specifier, context);
+        return { ...entry, url: new URL('index.js', entry.url).href };
+      }
+      if (/^@astrojs\/[^/]+$/.test(specifier)) return { url: integrationStub(specifier), format: 'module', shortCircuit: true };
       const entry = nextResolve(specifier, context);
-      return { ...entry, url: new URL('index.js', entry.url).href };
+      return entry.url === KEYPLAN_INTEGRATION ? { url: KEYPLAN_STUB, format: 'module', shortCircuit: true } : entry;
     },
   });
   try {

@@ -5,7 +5,7 @@
  * Astro integration and the tests all call `checkContent`.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { DEFAULT_PERSPECTIVES } from '../schema/measure.ts';
@@ -20,6 +20,7 @@ import { Locator } from './locate.ts';
 import { checkReferences, intendedId, ITEM_LISTS, type ItemKind, type ItemList, type PersonInput, type PlanInput } from './rules.ts';
 import { schemaFindings } from './schema-findings.ts';
 import { ContentCache } from '../cache/content-cache.ts';
+import { JournalFile } from '../cache/journal.ts';
 import { isOutlineError, outlineBody, type Outline, type OutlineError } from '../links/outline.ts';
 import { resolveLink } from '../links/resolve.ts';
 import { buildLinkTargets } from '../links/targets.ts';
@@ -87,19 +88,30 @@ export function checkContent(options: CheckOptions): CheckResult {
  * disk beside the parse cache, so `npm run check` and a build check only the
  * files that changed since the last run. The cache holds Keyplan's messages:
  * it is keyed by the code that produced it and dropped when that changes.
+ * What a check adds is appended to the file (src/cache/journal.ts).
  */
-const CHECK_CACHE_FILE = 'checked-v1.json';
+const CHECK_CACHE_FILE = 'checked-v2.jsonl';
 
-interface CheckCacheFile {
-  code: string;
-  schemaOutcomes: [string, SchemaOutcome][];
-  outlines: [string, Outline | OutlineError][];
-  positions: [string, { line: number; column: number }][];
-}
+/** A schema outcome ('s', by schema, file and hash), an outline ('o', by hash) or a finding's position ('p'). */
+type CheckRecord =
+  | ['s', string, SchemaOutcome]
+  | ['o', string, Outline | OutlineError]
+  | ['p', string, { line: number; column: number }];
 
 /** Something was computed that the cache file does not hold. */
 let checkCacheDirty = false;
-const checkCacheRead = new Set<string>();
+/** What was computed since the cache file was last read or written. */
+let checkCacheAdded: CheckRecord[] = [];
+const checkCacheFiles = new Map<string, JournalFile<CheckRecord>>();
+
+/** An outcome as stored: once when the schema passed (what passed is what the reference rules read). */
+const storedOutcome = (o: SchemaOutcome): SchemaOutcome => o.valid !== undefined && o.valid === o.salvaged ? { valid: o.valid, findings: o.findings } : o;
+
+function computed(record: CheckRecord): void {
+  checkCacheDirty = true;
+  // Kept for appending only when there is a cache file to append to.
+  if (checkCacheFiles.size > 0) checkCacheAdded.push(record[0] === 's' ? ['s', record[1], storedOutcome(record[2])] : record);
+}
 
 /** A hash of the code whose output the cache holds: the schemas, the checker, the body outline and what they import. */
 const checkCode = (() => {
@@ -114,40 +126,31 @@ const checkCode = (() => {
 })();
 
 function readCheckCache(dir: string): void {
-  if (checkCacheRead.has(dir)) return;
-  checkCacheRead.add(dir);
-  let cached: CheckCacheFile;
-  try {
-    cached = JSON.parse(readFileSync(join(dir, CHECK_CACHE_FILE), 'utf8')) as CheckCacheFile;
-  } catch {
-    checkCacheDirty = true;
-    return; // No cache yet, or an unreadable one: it is written again.
+  if (checkCacheFiles.has(dir)) return;
+  const file = new JournalFile<CheckRecord>(join(dir, CHECK_CACHE_FILE), `keyplan check cache ${checkCode}`);
+  checkCacheFiles.set(dir, file);
+  // No cache yet, an unreadable one, or one of other code: it is written again.
+  const records = file.read();
+  if (!records) checkCacheDirty = true;
+  for (const [kind, key, value] of records ?? []) {
+    if (kind === 's') {
+      if (!schemaOutcomes.has(key)) schemaOutcomes.put(key, 'valid' in value ? { ...value, salvaged: value.valid } : value);
+    } else if (kind === 'o') {
+      if (!outlines.has(key)) outlines.put(key, value);
+    } else if (!positions.has(key)) {
+      positions.put(key, value);
+    }
   }
-  if (cached.code !== checkCode) {
-    checkCacheDirty = true;
-    return;
-  }
-  for (const [key, outcome] of cached.schemaOutcomes) {
-    // Stored once when the schema passed: what passed is what the reference rules read.
-    if (!schemaOutcomes.has(key)) schemaOutcomes.put(key, 'valid' in outcome ? { ...outcome, salvaged: outcome.valid } : outcome);
-  }
-  for (const [key, outline] of cached.outlines) if (!outlines.has(key)) outlines.put(key, outline);
-  for (const [key, position] of cached.positions) if (!positions.has(key)) positions.put(key, position);
 }
 
 function writeCheckCache(dir: string): void {
-  const file: CheckCacheFile = {
-    code: checkCode,
-    schemaOutcomes: [...schemaOutcomes.entries()].map(([key, o]) => [key, o.valid !== undefined && o.valid === o.salvaged ? { valid: o.valid, findings: o.findings } : o]),
-    outlines: [...outlines.entries()],
-    positions: [...positions.entries()],
-  };
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, CHECK_CACHE_FILE), JSON.stringify(file));
-  } catch {
-    // A cache that cannot be written only costs time on the next run.
-  }
+  const added = checkCacheAdded;
+  checkCacheAdded = [];
+  checkCacheFiles.get(dir)?.write(added, () => [
+    ...[...schemaOutcomes.entries()].map(([key, o]): CheckRecord => ['s', key, storedOutcome(o)]),
+    ...[...outlines.entries()].map(([key, o]): CheckRecord => ['o', key, o]),
+    ...[...positions.entries()].map(([key, p]): CheckRecord => ['p', key, p]),
+  ]);
 }
 
 export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOptions, 'today' | 'perspectives' | 'rules'>): CheckResult {
@@ -212,7 +215,7 @@ function outlineOf(source: SourceFile): Outline | OutlineError {
   if (!outline) {
     outline = outlineBody(source.body!, source.bodyLine!);
     outlines.set(source.hash, outline);
-    checkCacheDirty = true;
+    computed(['o', source.hash, outline]);
   }
   return outline;
 }
@@ -266,7 +269,7 @@ function checkSchemaOnce(source: SourceFile, schema: z.ZodType, schemaKey: strin
     const own: Finding[] = [];
     outcome = { ...checkSchema(source, schema, own), findings: own };
     schemaOutcomes.set(key, outcome);
-    checkCacheDirty = true;
+    computed(['s', key, outcome]);
   }
   findings.push(...outcome.findings);
   return outcome;
@@ -356,7 +359,7 @@ function locate(findings: readonly Finding[], files: readonly SourceFile[], rule
         }
         position = locator.locate(f.path, f.anchor);
         positions.set(key, position);
-        checkCacheDirty = true;
+        computed(['p', key, position]);
       }
     }
     const end = f.at?.endLine === undefined ? {} : { endLine: f.at.endLine, endColumn: f.at.endColumn };

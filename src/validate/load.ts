@@ -6,10 +6,11 @@
  * file is never parsed twice.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as jsYaml from 'js-yaml';
 import { ContentCache } from '../cache/content-cache.ts';
+import { JournalFile } from '../cache/journal.ts';
 import { splitFrontmatter, isSplitProblem } from './frontmatter.ts';
 import { describeYamlError } from './yaml-problem.ts';
 import type { RuleId } from './rule-registry.ts';
@@ -140,7 +141,10 @@ function parseCached(hash: string, yaml: string, disk?: DiskCache): Parsed {
   if (!parsed) {
     parsed = parseYaml(yaml);
     memory.set(hash, parsed);
-    if (disk) disk.dirty = true;
+    if (disk) {
+      disk.dirty = true;
+      diskAdded.push([hash, parsed]);
+    }
   }
   return parsed;
 }
@@ -166,36 +170,37 @@ interface DiskCache {
 }
 
 // Holds error messages too: bump the version when their wording changes.
-const CACHE_FILE = 'parsed-v2.json';
+// What a run parses is appended to it (src/cache/journal.ts).
+const CACHE_FILE = 'parsed-v3.jsonl';
 
-/** Folders whose cache file is already in memory: each is read at most once per process. */
-const diskRead = new Set<string>();
+/** The cache file of each folder; a folder is here once its file was read (at most once per process). */
+const diskFiles = new Map<string, JournalFile<[string, Parsed]>>();
+/** Parses made since the cache file was last read or written. */
+let diskAdded: [string, Parsed][] = [];
 
 /** Puts what the cache file in `dir` holds into memory, the first time only; whether it did so now. */
 function mergeDiskCache(dir: string): boolean {
-  if (diskRead.has(dir)) return false;
-  diskRead.add(dir);
-  try {
-    for (const [hash, parsed] of JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')) as [string, Parsed][]) {
-      if (!memory.has(hash)) memory.set(hash, parsed);
-    }
-  } catch {
-    // No cache yet, or an unreadable one: files are parsed and it is written again.
+  if (diskFiles.has(dir)) return false;
+  const file = new JournalFile<[string, Parsed]>(join(dir, CACHE_FILE), 'keyplan parse cache');
+  diskFiles.set(dir, file);
+  // No cache yet, or an unreadable one: files are parsed and it is written again.
+  for (const [hash, parsed] of file.read() ?? []) {
+    if (!memory.has(hash)) memory.set(hash, parsed);
   }
   return true;
 }
 
-/** Keeps only the files that exist now, so the cache does not grow without bound. */
+/** Appends what was parsed; written whole, it keeps only the files that exist now, so the cache does not grow without bound. */
 function writeDiskCache(dir: string, files: SourceFile[]): void {
-  const entries: [string, Parsed][] = [];
-  for (const f of files) {
-    const parsed = memory.peek(f.hash);
-    if (parsed) entries.push([f.hash, parsed]);
-  }
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, CACHE_FILE), JSON.stringify(entries));
-  } catch {
-    // A cache that cannot be written only costs time on the next run.
-  }
+  const added = diskAdded;
+  diskAdded = [];
+  if (!diskFiles.has(dir)) diskFiles.set(dir, new JournalFile<[string, Parsed]>(join(dir, CACHE_FILE), 'keyplan parse cache'));
+  diskFiles.get(dir)!.write(added, () => {
+    const entries: [string, Parsed][] = [];
+    for (const f of files) {
+      const parsed = memory.peek(f.hash);
+      if (parsed) entries.push([f.hash, parsed]);
+    }
+    return entries;
+  });
 }

@@ -1,6 +1,6 @@
 /** A mistake in keyplan({...}): the build and `npm run check` say which option and how to fix it, without a stack trace. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, REPO, scratchProject, stripAnsi } from './build-site.ts';
@@ -33,16 +33,24 @@ describe('bad site options', () => {
 
 describe('npm run check', () => {
   it('reads the options from astro.config.mjs without loading the integration\'s build parts or Pagefind', () => {
-    const log = join(scratchProject({}), 'imports.log');
-    const run = spawnSync(join(REPO, 'node_modules/.bin/node'), ['--import', join(REPO, 'test/fixtures/hooks/record-imports.mjs'), join(REPO, 'src/cli/check.ts')],
-      { cwd: REPO, encoding: 'utf8', env: { ...process.env, KEYPLAN_IMPORTS_LOG: log, KEYPLAN_CHROMIUM: 'none' } });
-    expect(run.status).toBe(0);
-    const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-    // It did load what it reads: the config and the checker.
-    expect(loaded.some((url) => new URL(url).pathname.endsWith('/astro.config.mjs'))).toBe(true);
-    expect(loaded.some((url) => url.endsWith('/src/validate/check.ts'))).toBe(true);
-    for (const heavy of ['/node_modules/pagefind/', '/plugins/content.ts', '/plugins/search/', '/plugins/body/']) {
-      expect(loaded.filter((url) => url.includes(heavy))).toEqual([]);
+    const heavy = ['/node_modules/pagefind/', '/plugins/content.ts', '/plugins/search/', '/plugins/body/'];
+    // The modules as they are (KEYPLAN_BUNDLE=off), then from the bundle made of them.
+    for (const bundle of ['off', 'on']) {
+      const log = join(scratchProject({}), 'imports.log');
+      const run = spawnSync(join(REPO, 'node_modules/.bin/node'), ['--import', join(REPO, 'test/fixtures/hooks/record-imports.mjs'), join(REPO, 'src/cli/check.ts')],
+        { cwd: REPO, encoding: 'utf8', env: { ...process.env, KEYPLAN_IMPORTS_LOG: log, KEYPLAN_CHROMIUM: 'none', KEYPLAN_BUNDLE: bundle } });
+      expect(run.status).toBe(0);
+      const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      // It did load what it reads: the config and the checker.
+      expect(loaded.some((url) => new URL(url).pathname.endsWith('/astro.config.mjs'))).toBe(true);
+      if (bundle === 'off') expect(loaded.some((url) => url.endsWith('/src/validate/check.ts'))).toBe(true);
+      else expect(loaded.some((url) => /\/node_modules\/\.cache\/keyplan\/bundles\/check-run-[\w-]+\.mjs$/.test(url))).toBe(true);
+      for (const part of heavy) expect(loaded.filter((url) => url.includes(part))).toEqual([]);
     }
+    const bundles = join(REPO, 'node_modules/.cache/keyplan/bundles');
+    const manifest = readdirSync(bundles).find((f) => /^check-run-[\da-f]{8}\.json$/.test(f))!;
+    const inputs = Object.keys((JSON.parse(readFileSync(join(bundles, manifest), 'utf8')) as { inputs: object }).inputs);
+    expect(inputs).toContain('src/validate/check.ts');
+    for (const part of heavy) expect(inputs.filter((file) => `/${file}`.includes(part))).toEqual([]);
   }, 60_000);
 });

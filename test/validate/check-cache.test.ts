@@ -40,7 +40,7 @@ describe('npm run check with its cache on disk', () => {
     const fresh = check(root, cache);
     expect(fresh.stdout).toMatch(/^content\/plans\/acme\.mdx:10:\d+ warning goals\[0\]\.due: .*\[keyplan\/overdue-goal\]$/m);
     expect(fresh.stdout).toMatch(/^content\/plans\/acme\.mdx:15:\d+ error body: .*nobody.*\[keyplan\/broken-link\]$/m);
-    expect(existsSync(join(cache, 'checked-v1.json'))).toBe(true);
+    expect(existsSync(join(cache, 'checked-v2.jsonl'))).toBe(true);
     expect(check(root, cache)).toEqual(fresh);
 
     // A mistyped owner id: the edited file is checked again, the other finding is still where it was.
