@@ -5,7 +5,7 @@
  */
 import type { Portfolio } from '../model/portfolio.ts';
 import { snapshot } from '../snapshot/current.ts';
-import { planKey } from '../snapshot/page-keys.ts';
+import { personKey, planKey } from '../snapshot/page-keys.ts';
 
 export function getPortfolio(): Promise<Portfolio> {
   return Promise.resolve(snapshot().portfolio);
@@ -38,7 +38,7 @@ export function viewPortfolio(group?: string): Portfolio {
 /** One static page per person. */
 export function personPaths() {
   const { portfolio, pageKeys } = snapshot();
-  return portfolio.people.map((p) => ({ params: { id: p.id }, cacheKey: pageKeys.all }));
+  return portfolio.people.map((p) => ({ params: { id: p.id }, cacheKey: personKey(pageKeys, p, portfolio) }));
 }
 
 /** The cacheKey of a page about the whole portfolio: it changes with any file (src/snapshot/page-keys.ts). */

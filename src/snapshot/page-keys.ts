@@ -10,10 +10,13 @@
  *   per view it is in, and diagrams) and the files of the plans they show something of: parent,
  *   subsidiaries, related plans, plans whose items depend on its items or the
  *   other way round, and plans that link to it;
- * - pages about the whole portfolio or about people use a key of all the content.
+ * - a person's page adds what the pages of their plans are made from (the plans
+ *   they own, work on or own something in) and every plan the site may not
+ *   read (the page counts those they work on);
+ * - pages about the whole portfolio use a key of all the content.
  *
- * Edit one plan, and its pages, the pages of plans it is tied to, the people
- * and portfolio pages are rendered; the rest are reused.
+ * Edit one plan, and its pages, the pages of plans it is tied to, of the
+ * people in it, and the portfolio pages are rendered; the rest are reused.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import type { BodyParts } from '../body/parts.ts';
 import type { SiteConfig } from '../config/options.ts';
 import type { PlanHistory } from '../history/since-review.ts';
-import type { PlanView } from '../model/portfolio.ts';
+import type { PersonView, PlanView, Portfolio } from '../model/portfolio.ts';
 import type { CheckResult } from '../validate/check.ts';
 import type { Visibility } from '../model/visibility.ts';
 import { ContentCache } from '../cache/content-cache.ts';
@@ -122,5 +125,18 @@ export function planKey(keys: PageKeys, plan: PlanView): string {
   tied.delete(plan.id);
   const hash = createHash('sha256').update(`${keys.shared}\n${plan.home}\n${keys.own.get(plan.id) ?? ''}\n`);
   for (const id of [...tied].sort()) hash.update(`${id}:${keys.files.get(id) ?? ''}\n`);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** A person's page (src/pages/people/[id].astro): their plans, as the plans' pages show them, and a count of the plans the site may not read. */
+export function personKey(keys: PageKeys, person: PersonView, portfolio: Pick<Portfolio, 'plan'>): string {
+  const plans = new Set([...person.owns, ...[...person.teams, ...person.goals, ...person.actions, ...person.risks, ...person.relationships].map((item) => item.plan)]);
+  const hash = createHash('sha256').update(`${keys.shared}\nperson:${person.id}\n`);
+  for (const id of [...plans].sort()) {
+    const plan = portfolio.plan.get(id);
+    hash.update(`${id}:${plan ? planKey(keys, plan) : keys.files.get(id) ?? ''}\n`);
+  }
+  // A plan the site may not read that names them changes the count, whichever it is.
+  for (const id of [...keys.files.keys()].filter((id) => !portfolio.plan.has(id)).sort()) hash.update(`${id}:${keys.files.get(id)}\n`);
   return hash.digest('hex').slice(0, 32);
 }

@@ -19,9 +19,11 @@ describe('builds with nothing changed, and with one file changed', () => {
   const root = scratchProject({
     'content/people/jane-doe.yaml': 'name: Jane Doe\ntitle: Account Director\n',
     'content/people/sam-lee.yaml': 'name: Sam Lee\ntitle: Client Partner\n',
+    // On Eastfield's plan only.
+    'content/people/kim-ode.yaml': 'name: Kim Ode\ntitle: Client Partner\n',
     'content/plans/north.mdx': plan('north', 'Northwind Foods', 'We work with the CFO.'),
     'content/plans/south.mdx': plan('south', 'Southgate Retail', 'See [](plan:north) for the group view.'),
-    'content/plans/east.mdx': plan('east', 'Eastfield Mills', 'A plan of its own.'),
+    'content/plans/east.mdx': plan('east', 'Eastfield Mills', 'A plan of its own.').replace('owner: sam-lee', 'owner: kim-ode'),
     // Restricted: its pages are in the board's area, and it names Northwind.
     'content/plans/west.mdx': plan('west', 'Westmoor Holdings', 'Westmoor owns part of [](plan:north).').replace('status: active', 'status: active\naudience: [board]'),
   });
@@ -51,39 +53,43 @@ describe('builds with nothing changed, and with one file changed', () => {
 
   const restored = (result: BuildResult) => (result.output.match(/\(restored\)/g) ?? []).length;
 
-  // The index: six public pages (three plans, two people, the portfolio) in pagefind/, the area's two in restricted/board/pagefind/.
+  // The index: seven public pages (three plans, three people, the portfolio) in pagefind/, the area's two in restricted/board/pagefind/.
   it('renders everything the first time', () => {
     expect(first.status, first.output).toBe(0);
     expect(restored(first)).toBe(0);
-    expect(first.output).toMatch(/indexed 8 pages in [\d.]+s, alongside rendering/);
+    expect(first.output).toMatch(/indexed 9 pages in [\d.]+s, alongside rendering/);
   });
 
   it('reuses every plan and person page, and the search index, when nothing changed', () => {
     expect(unchanged.status, unchanged.output).toBe(0);
-    // Three plan pages, three scorecards, two people pages, three scorecard views; in the area, the plan page and
+    // Three plan pages, three scorecards, three people pages, three scorecard views; in the area, the plan page and
     // scorecard, the portfolio, the search page and the two export files (the area's routes all carry page keys).
-    expect(restored(unchanged)).toBe(17);
+    expect(restored(unchanged)).toBe(18);
     expect(unchanged.output).toMatch(/\/restricted\/board\/plans\/west\/index\.html\s*\(restored\)/);
-    expect(unchanged.output).toMatch(/indexed 8 pages in [\d.]+s: every page is as in the last build, so its index was reused/);
+    expect(unchanged.output).toMatch(/indexed 9 pages in [\d.]+s: every page is as in the last build, so its index was reused/);
     expect(reusedTitle).toBe('Northwind Foods');
   });
 
   it('renders every page again when a person a plan only names is renamed', () => {
     expect(renamed.status, renamed.output).toBe(0);
     expect(restored(renamed)).toBe(0);
-    expect(renamed.output).toMatch(/indexed 8 pages in [\d.]+s, alongside rendering/);
+    expect(renamed.output).toMatch(/indexed 9 pages in [\d.]+s, alongside rendering/);
     expect(renamedOwner).toContain('Samira Lee');
     expect(renamedOwner).not.toContain('Sam Lee');
   });
 
   it('renders the renamed plan and the plans tied to it again, and reuses the rest', () => {
     expect(renamedPlan.status, renamedPlan.output).toBe(0);
-    // Eastfield's plan page and scorecard: nothing on them shows Northwind.
-    expect(restored(renamedPlan)).toBe(2);
+    // Eastfield's plan page and scorecard, and the page of Kim Ode, who is on Eastfield's plan only: nothing on them shows Northwind.
+    expect(restored(renamedPlan)).toBe(3);
     expect(renamedPlan.output).toMatch(/\/plans\/east\/index\.html\s*\(restored\)/);
     expect(renamedPlan.output).toMatch(/\/plans\/east\/scorecard\/index\.html\s*\(restored\)/);
-    // The index is written again; Eastfield's reused page is read back into it.
-    expect(renamedPlan.output).toMatch(/indexed 8 pages in [\d.]+s, alongside rendering \([\d.]+s after the last page\), 1 of them read back from the last build/);
+    expect(renamedPlan.output).toMatch(/\/people\/kim-ode\/index\.html\s*\(restored\)/);
+    // Sam Lee holds a relationship on Northwind's plan: his page is rendered again.
+    expect(renamedPlan.output).not.toMatch(/\/people\/sam-lee\/index\.html\s*\(restored\)/);
+    expect(text(readPage(dist, 'people/sam-lee'))).toContain('Northwind Group');
+    // The index is written again; the reused pages are read back into it.
+    expect(renamedPlan.output).toMatch(/indexed 9 pages in [\d.]+s, alongside rendering \([\d.]+s after the last page\), 2 of them read back from the last build/);
     expect(text(readPage(dist, 'plans/south').querySelector('#section_narrative'))).toContain('See Northwind Group for the group view.');
     // The restricted plan that names Northwind is rendered again in its area.
     expect(renamedPlan.output).not.toMatch(/\/restricted\/board\/plans\/west\/index\.html\s*\(restored\)/);
