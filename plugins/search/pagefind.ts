@@ -207,14 +207,9 @@ export class SearchFeed {
       // Folders of the last build's bundles go: a bundle that no longer exists must not be searched.
       // The others nest in the primary ones' folders (pagefind/, and each restricted area's).
       for (const feed of this.#bundles) if (feed.bundle.primary) rmSync(join(outDir, feed.bundle.dir), { recursive: true, force: true });
-      // Pagefind writes its scripts with the first bundle: it goes first, the rest go inside its folder.
+      // Every bundle to index again gets the pages Astro reused first, so Pagefind works on all of them at once.
       for (const feed of this.#bundles) {
-        const outputPath = join(outDir, feed.bundle.dir);
-        if (feed.clean) {
-          cpSync(cachedBundle(cacheDir, feed.bundle.dir), outputPath, { recursive: true });
-          record.bundles[feed.bundle.dir] = feed.last!;
-          continue;
-        }
+        if (feed.clean) continue;
         for (const url of feed.bundle.pages) {
           if (feed.added.has(url)) continue;
           const html = read(url);
@@ -225,6 +220,15 @@ export class SearchFeed {
           if (!feed.handed.has(url)) reused++;
           feed.fed.set(url, hashOf(html));
           feed.addToIndex(url, html);
+        }
+      }
+      // Pagefind writes its scripts with the first bundle: it goes first, the rest go inside its folder.
+      for (const feed of this.#bundles) {
+        const outputPath = join(outDir, feed.bundle.dir);
+        if (feed.clean) {
+          cpSync(cachedBundle(cacheDir, feed.bundle.dir), outputPath, { recursive: true });
+          record.bundles[feed.bundle.dir] = feed.last!;
+          continue;
         }
         // An empty site still gets an (empty) index, so the search page finds one.
         const index = await (feed.index ??= createIndex());
