@@ -12,6 +12,7 @@ import { setPageSink } from '../../src/snapshot/current.ts';
 import { type Snapshot } from '../../src/snapshot/snapshot.ts';
 import { planFacets, SEARCH_SORTS } from '../../src/site/search-facets.ts';
 import { allSearchBundles, searchedBundles } from '../../src/site/search-bundles.ts';
+import { indexedPageKeys } from '../../src/site/portfolio.ts';
 import { plural } from '../log.ts';
 import { SEARCH_BUNDLE, SearchFeed } from './pagefind.ts';
 
@@ -23,7 +24,7 @@ export class SearchBuild {
 
   constructor(snapshot: Snapshot) {
     this.#snapshot = snapshot;
-    this.#feed = new SearchFeed(allSearchBundles(snapshot), join(snapshot.config.cacheDir, 'search'));
+    this.#feed = new SearchFeed(allSearchBundles(snapshot), join(snapshot.config.cacheDir, 'search'), indexedPageKeys(snapshot));
     setPageSink({ base: snapshot.config.base, add: (path, html) => this.#feed.add(path, html) });
   }
 
@@ -38,12 +39,18 @@ export class SearchBuild {
     const how = search.indexed === 0
       ? `in ${(search.waitMs / 1000).toFixed(1)}s: every page is as in the last build, so its index was reused`
       : `in ${(search.ms / 1000).toFixed(1)}s, alongside rendering (${(search.waitMs / 1000).toFixed(1)}s after the last page)`
-        + (search.reused ? `, ${search.reused} of them read back from the last build` : '');
+        + (search.reused ? `, ${search.reused} of them as Astro reused them (${reusedHow(search.reused, search.readBack)})` : '');
     const parts = search.bundles === 1 || search.indexed === 0 ? ''
       : search.indexed === search.bundles ? `; ${search.bundles} bundles`
         : `; ${search.bundles} bundles, ${search.indexed} of them indexed again (${plural(search.pagesIndexed, 'page')} through Pagefind), the rest copied from the last build`;
     logger.fork('keyplan:search').info(`indexed ${plural(search.pages, 'page')} ${how}${parts}: ${SEARCH_BUNDLE}/ is ${(search.bytes / 1024 / 1024).toFixed(1)} MB`);
   }
+}
+
+function reusedHow(reused: number, readBack: number): string {
+  if (readBack === 0) return 'all from the search cache\'s copies, while the site rendered';
+  if (readBack === reused) return 'read back after the last page';
+  return `${reused - readBack} from the search cache's copies, ${readBack} read back after the last page`;
 }
 
 /** For each search page, by the folder of the bundle it loads first: the folders of the bundles it queries. */

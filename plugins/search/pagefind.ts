@@ -13,14 +13,19 @@
  * reach Pagefind as Astro renders them (a middleware hands each one to the
  * SearchFeed of the build): a page that differs from the one the last build
  * indexed starts its bundle's index at once, on another core while the site
- * is still being generated. Pages of that bundle that Astro reused are read
- * back from disk at the end.
+ * is still being generated. The pages of that bundle Astro will reuse (their
+ * cacheKey is the one they were indexed with) go in with it, from the copy
+ * the cache keeps of every page indexed; what Astro reused is compared with
+ * those copies at the end, and a bundle that differs is indexed again from
+ * disk. Pages no copy stands for are read back from disk at the end.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzip } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import type { PageKey } from '../../src/snapshot/page-keys.ts';
 import { SEARCH_BUNDLE, type SearchBundle } from '../../src/site/search-bundles.ts';
 
 export { SEARCH_BUNDLE };
@@ -45,8 +50,10 @@ export interface IndexStats {
   ms: number;
   /** Of that, the wait after the last page was rendered. */
   waitMs: number;
-  /** Pages read back from disk: Astro reused them from the last build, and their bundle changed. */
+  /** Pages Astro reused from the last build in bundles indexed again: they went in from the cache's copies, or were read back from disk. */
   reused: number;
+  /** Of those, pages read back from disk after the last page: no copy stood for them. */
+  readBack: number;
 }
 
 export interface WriteOptions {
@@ -74,6 +81,9 @@ interface BundleRecord {
   ids: Record<string, string>;
   /** Every word the bundle's pages were indexed with (their text and metadata), once each: see writeWordList. */
   words: string[];
+  /** Of each page, by path: its cacheKey (none for a page rendered in every build), and its own key (see PageKey). */
+  keys: Record<string, string>;
+  own: Record<string, string>;
 }
 
 interface Record_ {
@@ -82,7 +92,7 @@ interface Record_ {
 }
 
 /** Bump when what a bundle holds changes without its pages changing (Pagefind's options, the page filter). */
-const RECORD_VERSION = 3;
+const RECORD_VERSION = 5;
 
 export class SearchIndexError extends Error {
   constructor(messages: string[]) {
@@ -94,20 +104,36 @@ export class SearchIndexError extends Error {
 /** One bundle in this build. */
 class BundleFeed {
   readonly bundle: SearchBundle;
+  /** The last build's record of this bundle when it held the same pages: it may be copied. */
   readonly last: BundleRecord | undefined;
-  /** Hash of each page known, by path: handed over, or read back from disk. */
+  /** The last build's record of this bundle, whatever pages it held: its pages' copies may go into this index. */
+  readonly previous: BundleRecord | undefined;
+  readonly #keys: ReadonlyMap<string, PageKey>;
+  readonly #copies: PageCopies;
+  /** Hash of each page known, by path: handed over, read back from disk, or of the copy that went in. */
   readonly fed = new Map<string, string>();
   /** Pages the build handed over (rendered). */
   readonly handed = new Set<string>();
-  /** Pages handed over that are already in the index. */
+  /** Pages already in the index. */
   readonly added = new Set<string>();
+  /** Of those, the ones that went in from the cache's copy, before Astro reused them. */
+  readonly copied = new Set<string>();
+  /** A page that went in from its copy came out otherwise: the index is made again from disk at the end. */
+  stale = false;
   index: Promise<pagefind.PagefindIndex> | undefined;
-  readonly pending: Promise<void>[] = [];
+  pending: Promise<unknown>[] = [];
   readonly errors: string[] = [];
 
-  constructor(bundle: SearchBundle, last: BundleRecord | undefined) {
+  /** `kept`: whether the cache still has the last build's bundle. */
+  constructor(bundle: SearchBundle, previous: BundleRecord | undefined, kept: boolean, keys: ReadonlyMap<string, PageKey>, copies: PageCopies) {
     this.bundle = bundle;
-    this.last = last && sameList(Object.keys(last.pages), bundle.pages) ? last : undefined;
+    this.previous = previous;
+    this.last = kept && previous && sameList(Object.keys(previous.pages), bundle.pages) ? previous : undefined;
+    this.#keys = keys;
+    this.#copies = copies;
+    // Its pages changed (a plan added or gone), or what one of them is about did (a plan edited): it is indexed
+    // again, starting now, rather than when that page renders (a plan page may be among the last).
+    if (!this.last || bundle.pages.some((url) => keys.get(url)?.own !== this.last!.own[url])) this.start();
   }
 
   /** Whether the last build's copy may still do: same pages, none handed over changed. */
@@ -119,17 +145,129 @@ class BundleFeed {
     const hash = hashOf(html);
     this.fed.set(url, hash);
     this.handed.add(url);
+    if (this.copied.has(url)) {
+      // Rendered after all (Astro had no copy of it): the index holds its copy, which must be the page.
+      if (hash !== this.previous!.pages[url]) this.stale = true;
+      return;
+    }
     // A page as the last build indexed it waits: if nothing else in its bundle changes, the bundle is copied.
     if (this.clean && this.last!.pages[url] === hash) return;
-    this.addToIndex(url, html);
+    this.start();
+    this.addToIndex(url, html, hash);
   }
 
-  addToIndex(url: string, html: string): void {
+  /**
+   * Starts the bundle's index, with every page Astro will reuse as it was
+   * indexed (the same cacheKey as then) from the cache's copy, so Pagefind
+   * works on them while the rest of the site renders.
+   */
+  start(): void {
+    if (this.index) return;
+    this.index = createIndex();
+    const previous = this.previous;
+    if (!previous) return;
+    for (const url of this.bundle.pages) {
+      if (this.handed.has(url)) continue;
+      const key = this.#keys.get(url)?.cache;
+      const hash = previous.pages[url];
+      if (key === undefined || hash === undefined || previous.keys[url] !== key) continue;
+      const copy = this.#copies.read(hash);
+      if (copy === undefined) continue;
+      this.fed.set(url, hash);
+      this.copied.add(url);
+      this.addToIndex(url, copy);
+    }
+  }
+
+  /** `hash`: of a page rendered or read back, which the cache keeps a copy of; none for a copy going in. */
+  addToIndex(url: string, html: string, hash?: string): void {
     this.index ??= createIndex();
     this.added.add(url);
+    const content = withoutSvg(html);
+    if (hash !== undefined) this.pending.push(this.#copies.keep(hash, content));
     this.pending.push(this.index
-      .then((index) => index.addHTMLFile({ url, content: withoutSvg(html) }))
+      .then((index) => index.addHTMLFile({ url, content }))
       .then((added) => void this.errors.push(...added.errors), (error: unknown) => void this.errors.push(String(error))));
+  }
+
+  /** Drops what went into the index: every page goes in again, as `read` finds it on disk. */
+  async restart(read: (url: string) => string | undefined): Promise<void> {
+    const old = this.index;
+    await Promise.allSettled(this.pending);
+    this.pending = [];
+    this.errors.length = 0;
+    this.added.clear();
+    this.copied.clear();
+    this.stale = false;
+    this.index = createIndex();
+    if (old) await old.then((index) => index.deleteIndex(), () => undefined);
+    for (const url of this.bundle.pages) {
+      const html = read(url);
+      if (html === undefined) {
+        this.errors.push(`${url} was not rendered`);
+        continue;
+      }
+      const hash = hashOf(html);
+      this.fed.set(url, hash);
+      this.addToIndex(url, html, hash);
+    }
+  }
+
+  /** The keys of each page now, for the next build. */
+  keys(): Pick<BundleRecord, 'keys' | 'own'> {
+    const keys: Record<string, string> = {};
+    const own: Record<string, string> = {};
+    for (const url of this.bundle.pages) {
+      const key = this.#keys.get(url);
+      if (key?.cache !== undefined) keys[url] = key.cache;
+      if (key) own[url] = key.own;
+    }
+    return { keys, own };
+  }
+}
+
+/**
+ * A copy of every page the index holds, as Pagefind got it (without SVG), by
+ * the hash of the page: a bundle indexed again takes the pages Astro reuses
+ * from here at once, instead of reading them from disk once the site is
+ * written. A cache: a copy that is missing only costs time.
+ */
+class PageCopies {
+  readonly #dir: string;
+
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  read(hash: string): string | undefined {
+    try {
+      return gunzipSync(readFileSync(join(this.#dir, hash))).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Compressed off the main thread: rendering goes on meanwhile. */
+  async keep(hash: string, content: string): Promise<void> {
+    const file = join(this.#dir, hash);
+    if (existsSync(file)) return;
+    try {
+      const zipped = await new Promise<Buffer>((resolve, reject) => gzip(content, { level: 1 }, (error, out) => (error ? reject(error) : resolve(out))));
+      mkdirSync(this.#dir, { recursive: true });
+      writeFileSync(file, zipped);
+    } catch {
+      // Read back from disk next time.
+    }
+  }
+
+  /** Drops the copies of pages no bundle holds any more. */
+  prune(record: Record_): void {
+    const wanted = new Set(Object.values(record.bundles).flatMap((b) => Object.values(b.pages)));
+    try {
+      for (const name of readdirSync(this.#dir)) if (!wanted.has(name)) rmSync(join(this.#dir, name), { force: true });
+    } catch {
+      // No copies yet.
+    }
   }
 }
 
@@ -141,11 +279,34 @@ function createIndex(): Promise<pagefind.PagefindIndex> {
     excludeSelectors: ['thead', '[aria-hidden="true"]', '.risk-matrix'],
   }).then(({ index: created, errors }) => {
     if (!created) throw new SearchIndexError(errors);
+    yieldToRendering();
     return created;
   });
   // Reported by write(); never an unhandled rejection in between.
   index.catch(() => undefined);
   return index;
+}
+
+let yielded = false;
+
+/**
+ * Pagefind's process runs at the lowest priority: it indexes with the CPU
+ * that rendering the site leaves, and has all of it once the pages are
+ * written. On Linux, where each of its threads is set (a thread it starts
+ * later inherits it); elsewhere it runs as before.
+ */
+function yieldToRendering(): void {
+  if (yielded || process.platform !== 'linux') return;
+  yielded = true;
+  try {
+    const children = readdirSync('/proc/self/task').flatMap((task) => readFileSync(`/proc/self/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean));
+    for (const pid of children) {
+      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('pagefind')) continue;
+      for (const thread of readdirSync(`/proc/${pid}/task`)) setPriority(Number(thread), 19);
+    }
+  } catch {
+    // Only slower.
+  }
 }
 
 /** One build's index: pages go in while the build renders, the bundles are written at the end. */
@@ -155,10 +316,17 @@ export class SearchFeed {
   readonly #unexpected: string[] = [];
   readonly #started = performance.now();
 
-  /** `bundles`: every page that belongs in the index, in the bundle it belongs to. */
-  constructor(bundles: readonly SearchBundle[], cacheDir: string) {
+  readonly #copies: PageCopies;
+
+  /**
+   * `bundles`: every page that belongs in the index, in the bundle it belongs
+   * to; `keys`: what is known of each before it renders (src/site/portfolio.ts
+   * indexedPageKeys): which pages Astro will reuse, and which are about something that changed.
+   */
+  constructor(bundles: readonly SearchBundle[], cacheDir: string, keys: ReadonlyMap<string, PageKey> = new Map()) {
     const last = readRecord(join(cacheDir, 'record.json'));
-    this.#bundles = bundles.map((b) => new BundleFeed(b, existsSync(cachedBundle(cacheDir, b.dir)) ? last?.bundles[b.dir] : undefined));
+    this.#copies = new PageCopies(join(cacheDir, 'pages'));
+    this.#bundles = bundles.map((b) => new BundleFeed(b, last?.bundles[b.dir], existsSync(cachedBundle(cacheDir, b.dir)), keys, this.#copies));
     for (const feed of this.#bundles) for (const page of feed.bundle.pages) this.#byPath.set(page, feed);
   }
 
@@ -173,13 +341,15 @@ export class SearchFeed {
   /**
    * Waits for every page, then writes every bundle under `outDir`: a bundle
    * whose pages are all as the last build indexed them is copied from the
-   * cache, any other is indexed (pages Astro reused, never handed over, read
-   * from `outDir`). Stops Pagefind either way.
+   * cache, any other is indexed (pages Astro reused that no copy went in for
+   * read from `outDir`, and those that did compared with it). Stops Pagefind
+   * either way.
    */
   async write(outDir: string, options: WriteOptions): Promise<IndexStats> {
     const waitStarted = performance.now();
     const cacheDir = options.cacheDir;
     let reused = 0;
+    let readBack = 0;
     try {
       if (this.#unexpected.length) {
         throw new SearchIndexError([`pages mark ${INDEXED_MARK} but belong to no search bundle: ${this.#unexpected.join(', ')}`]);
@@ -195,7 +365,7 @@ export class SearchFeed {
           if (feed.fed.has(url)) continue;
           const html = read(url);
           if (html === undefined || hashOf(html) !== feed.last!.pages[url]) {
-            feed.index ??= createIndex();
+            feed.start();
             break;
           }
           feed.fed.set(url, feed.last!.pages[url]);
@@ -207,27 +377,36 @@ export class SearchFeed {
       // Folders of the last build's bundles go: a bundle that no longer exists must not be searched.
       // The others nest in the primary ones' folders (pagefind/, and each restricted area's).
       for (const feed of this.#bundles) if (feed.bundle.primary) rmSync(join(outDir, feed.bundle.dir), { recursive: true, force: true });
-      // Every bundle to index again gets the pages Astro reused first, so Pagefind works on all of them at once.
+      // Every bundle to index again gets the pages Astro reused that are not in yet, before any is awaited, so
+      // Pagefind works on all of them at once; a page that went in from its copy must be the one Astro reused.
       for (const feed of this.#bundles) {
         if (feed.clean) continue;
         for (const url of feed.bundle.pages) {
-          if (feed.added.has(url)) continue;
+          if (feed.handed.has(url)) continue;
+          reused++;
           const html = read(url);
+          if (feed.copied.has(url)) {
+            if (html === undefined || hashOf(html) !== feed.fed.get(url)) feed.stale = true;
+            continue;
+          }
           if (html === undefined) {
             feed.errors.push(`${url} was not rendered`);
             continue;
           }
-          if (!feed.handed.has(url)) reused++;
-          feed.fed.set(url, hashOf(html));
-          feed.addToIndex(url, html);
+          readBack++;
+          const hash = hashOf(html);
+          feed.fed.set(url, hash);
+          feed.addToIndex(url, html, hash);
         }
+        if (feed.stale) await feed.restart(read);
       }
       // Pagefind writes its scripts with the first bundle: it goes first, the rest go inside its folder.
       for (const feed of this.#bundles) {
         const outputPath = join(outDir, feed.bundle.dir);
         if (feed.clean) {
           cpSync(cachedBundle(cacheDir, feed.bundle.dir), outputPath, { recursive: true });
-          record.bundles[feed.bundle.dir] = feed.last!;
+          // The same pages, maybe under new keys (a page rendered again came out the same): the next build reuses them by these.
+          record.bundles[feed.bundle.dir] = { ...feed.last!, ...feed.keys() };
           continue;
         }
         // An empty site still gets an (empty) index, so the search page finds one.
@@ -238,7 +417,7 @@ export class SearchFeed {
         if (written.errors.length) throw new SearchIndexError(written.errors);
         await index.deleteIndex();
         if (!feed.bundle.primary) removeScripts(outputPath);
-        const entry = { pages: Object.fromEntries(feed.bundle.pages.map((url) => [url, feed.fed.get(url)!])), ...indexedPages(outputPath) };
+        const entry = { pages: Object.fromEntries(feed.bundle.pages.map((url) => [url, feed.fed.get(url)!])), ...indexedPages(outputPath), ...feed.keys() };
         record.bundles[feed.bundle.dir] = entry;
         keepBundle(outputPath, cachedBundle(cacheDir, feed.bundle.dir));
       }
@@ -253,6 +432,7 @@ export class SearchFeed {
         }
       }
       writeRecord(cacheDir, record);
+      this.#copies.prune(record);
       const done = performance.now();
       const indexed = this.#bundles.filter((f) => !f.clean);
       return {
@@ -264,6 +444,7 @@ export class SearchFeed {
         ms: done - this.#started,
         waitMs: done - waitStarted,
         reused,
+        readBack,
       };
     } finally {
       await close();
@@ -430,6 +611,8 @@ function writeMerge(dir: string, record: Record_, sorts: Record<string, readonly
 /** Stops Pagefind's process: the build never exits while it runs. */
 export async function close(): Promise<void> {
   await pagefind.close();
+  // The next index starts a new process.
+  yielded = false;
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import type { Portfolio } from '../model/portfolio.ts';
 import { snapshot } from '../snapshot/current.ts';
-import { personKey, planKey } from '../snapshot/page-keys.ts';
+import type { Snapshot } from '../snapshot/snapshot.ts';
+import { type PageKey, personKey, planKey, planOwnKey } from '../snapshot/page-keys.ts';
 
 export function getPortfolio(): Promise<Portfolio> {
   return Promise.resolve(snapshot().portfolio);
@@ -39,6 +40,28 @@ export function viewPortfolio(group?: string): Portfolio {
 export function personPaths() {
   const { portfolio, pageKeys } = snapshot();
   return portfolio.people.map((p) => ({ params: { id: p.id }, cacheKey: personKey(pageKeys, p, portfolio) }));
+}
+
+/**
+ * What the search knows of each page of its index (indexedPaths) before it
+ * renders, by path from the site root: the cacheKey the routes above give it,
+ * which says whether Astro will reuse the last build's page, and what its own
+ * subject is made from (src/snapshot/page-keys.ts PageKey). The public
+ * portfolio page has no cacheKey: it is rendered in every build.
+ */
+export function indexedPageKeys(current: Snapshot): Map<string, PageKey> {
+  const { portfolio, areas, pageKeys } = current;
+  const keys = new Map<string, PageKey>([['/', { own: pageKeys.shared }]]);
+  const plans = (of: Portfolio) => {
+    for (const plan of of.plans) keys.set(`/${plan.home}`, { cache: planKey(pageKeys, plan), own: planOwnKey(pageKeys, plan) });
+  };
+  plans(portfolio);
+  for (const person of portfolio.people) keys.set(`/people/${person.id}/`, { cache: personKey(pageKeys, person, portfolio), own: pageKeys.shared });
+  for (const area of areas.values()) {
+    keys.set(`/${area.view.prefix}`, { cache: pageKeys.all, own: pageKeys.shared });
+    plans(area);
+  }
+  return keys;
 }
 
 /** The cacheKey of a page about the whole portfolio: it changes with any file (src/snapshot/page-keys.ts). */

@@ -115,21 +115,67 @@ function ownKey(source: { file: string; hash: string }, history: string, body: s
   return key;
 }
 
+/**
+ * Each key is worked out once per snapshot: its PageKeys and views never
+ * change (a dev refresh makes new ones), and a person's key takes the keys of
+ * all their plans, on every route that lists people.
+ */
+function remembered<T extends object>(cache: WeakMap<PageKeys, WeakMap<T, string>>, keys: PageKeys, of: T, work: () => string): string {
+  let held = cache.get(keys);
+  if (!held) cache.set(keys, (held = new WeakMap()));
+  let key = held.get(of);
+  if (key === undefined) held.set(of, (key = work()));
+  return key;
+}
+
+const planKeys = new WeakMap<PageKeys, WeakMap<PlanView, string>>();
+const planOwnKeys = new WeakMap<PageKeys, WeakMap<PlanView, string>>();
+const personKeys = new WeakMap<PageKeys, WeakMap<PersonView, string>>();
+
 /** The key of a plan's pages (see above). */
 export function planKey(keys: PageKeys, plan: PlanView): string {
+  return remembered(planKeys, keys, plan, () => workPlanKey(keys, plan));
+}
+
+function workPlanKey(keys: PageKeys, plan: PlanView): string {
   const tied = new Set<string>([
     ...(plan.parent ? [plan.parent] : []), ...plan.children, ...plan.related,
     ...plan.referencedBy.map((ref) => ref.from.plan),
     ...[...plan.goals, ...plan.actions].flatMap((item) => [...item.dependencies, ...item.blocks].map((link) => link.plan)),
   ]);
   tied.delete(plan.id);
-  const hash = createHash('sha256').update(`${keys.shared}\n${plan.home}\n${keys.own.get(plan.id) ?? ''}\n`);
+  const hash = createHash('sha256').update(`${planOwnKey(keys, plan)}\n`);
   for (const id of [...tied].sort()) hash.update(`${id}:${keys.files.get(id) ?? ''}\n`);
   return hash.digest('hex').slice(0, 32);
 }
 
+/**
+ * What the search knows of a page before Astro renders it
+ * (src/site/portfolio.ts indexedPageKeys; plugins/search/pagefind.ts).
+ */
+export interface PageKey {
+  /** Its cacheKey: as in the last build, Astro reuses the last build's page. None: it is rendered in every build. */
+  cache?: string;
+  /**
+   * What its own subject is made from: a plan page's plan (its file, history
+   * and bodies), and what every page shares. Changed, the page almost surely
+   * did; its cacheKey also changes with the plans tied to it, which seldom
+   * change what it shows.
+   */
+  own: string;
+}
+
+/** The `own` of a plan's page (see PageKey). */
+export function planOwnKey(keys: PageKeys, plan: PlanView): string {
+  return remembered(planOwnKeys, keys, plan, () => createHash('sha256').update(`${keys.shared}\n${plan.home}\n${keys.own.get(plan.id) ?? ''}\n`).digest('hex').slice(0, 32));
+}
+
 /** A person's page (src/pages/people/[id].astro): their plans, as the plans' pages show them, and a count of the plans the site may not read. */
 export function personKey(keys: PageKeys, person: PersonView, portfolio: Pick<Portfolio, 'plan'>): string {
+  return remembered(personKeys, keys, person, () => workPersonKey(keys, person, portfolio));
+}
+
+function workPersonKey(keys: PageKeys, person: PersonView, portfolio: Pick<Portfolio, 'plan'>): string {
   const plans = new Set([...person.owns, ...[...person.teams, ...person.goals, ...person.actions, ...person.risks, ...person.relationships].map((item) => item.plan)]);
   const hash = createHash('sha256').update(`${keys.shared}\nperson:${person.id}\n`);
   for (const id of [...plans].sort()) {

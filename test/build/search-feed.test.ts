@@ -2,7 +2,9 @@
  * The search feed with real Pagefind: pages Astro reused (never rendered, so
  * never handed over) are read back into the index, and a bundle of the last
  * build is reused only when every page of it is byte for byte the one it
- * indexed; a change in one bundle leaves the others as they were.
+ * indexed; a change in one bundle leaves the others as they were. Given the
+ * pages' keys, a bundle to index again takes the pages Astro reuses from the
+ * copies the cache keeps, and what Astro reused is checked against them.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,5 +78,55 @@ describe('the search feed', () => {
     // Pagefind's scripts are in the first bundle's folder only, beside Keyplan's merge of them all.
     expect(bundleFiles(join(second, bundles[1].dir)).some((f) => f.path.endsWith('.js'))).toBe(false);
     expect(bundleFiles(join(second, 'pagefind')).map((f) => f.path)).toEqual(expect.arrayContaining(['pagefind.js', 'keyplan/pagefind.js', 'keyplan/sorts.json']));
+  });
+
+  describe('with the keys of the pages (which Astro will reuse, which are about something that changed)', () => {
+    const paths = ['/plans/a/', '/plans/b/', '/plans/c/'];
+    const bundles = searchBundles(paths);
+    const cache = join(root, 'cache-keys');
+    const keys = (changed: Record<string, string> = {}) => new Map(paths.map((p) => [p, { cache: `cache ${changed[p] ?? p}`, own: `own ${changed[p] ?? p}` }]));
+    const words = { '/plans/a/': page('zanzibar'), '/plans/b/': page('quokka'), '/plans/c/': page('narwhal') };
+    it('takes the pages Astro reuses from the copies it keeps, from the start of the build', async () => {
+      expect((await new SearchFeed(bundles, cache, keys()).write(site('keys-1', words), { cacheDir: cache })).indexed).toBe(1);
+      const edited = { ...words, '/plans/a/': page('wombat') };
+      const dir = site('keys-2', edited);
+      // Plan a changed: its bundle starts indexing before anything renders, with b and c from their copies.
+      const feed = new SearchFeed(bundles, cache, keys({ '/plans/a/': 'edited' }));
+      feed.add('/plans/a/', edited['/plans/a/']);
+      const stats = await feed.write(dir, { cacheDir: cache });
+      expect(stats).toMatchObject({ indexed: 1, reused: 2, readBack: 0 });
+      expect(indexed(dir)).toContain('wombat');
+      expect(indexed(dir)).toContain('quokka');
+      expect(indexed(dir)).toContain('narwhal');
+      expect(indexed(dir)).not.toContain('zanzibar');
+    });
+
+    it('indexes the bundle again from disk when a page Astro reused is not the copy that went in', async () => {
+      await new SearchFeed(bundles, cache, keys()).write(site('stale-1', words), { cacheDir: cache });
+      // Astro's page for b is not the one the search cache copied (the caches of two different builds, say).
+      const edited = { ...words, '/plans/a/': page('wombat'), '/plans/b/': page('platypus') };
+      const dir = site('stale-2', edited);
+      const feed = new SearchFeed(bundles, cache, keys({ '/plans/a/': 'edited' }));
+      feed.add('/plans/a/', edited['/plans/a/']);
+      const stats = await feed.write(dir, { cacheDir: cache });
+      expect(stats.indexed).toBe(1);
+      expect(indexed(dir)).toContain('platypus');
+      expect(indexed(dir)).not.toContain('quokka');
+      expect(indexed(dir)).toContain('narwhal');
+    });
+
+    it('holds a page as rendered when it was rendered after its copy went in', async () => {
+      await new SearchFeed(bundles, cache, keys()).write(site('late-1', words), { cacheDir: cache });
+      const edited = { ...words, '/plans/a/': page('wombat'), '/plans/c/': page('axolotl') };
+      const dir = site('late-2', edited);
+      const feed = new SearchFeed(bundles, cache, keys({ '/plans/a/': 'edited' }));
+      feed.add('/plans/a/', edited['/plans/a/']);
+      // Astro renders c though its key is the same (it had no copy of its own).
+      feed.add('/plans/c/', edited['/plans/c/']);
+      await feed.write(dir, { cacheDir: cache });
+      expect(indexed(dir)).toContain('axolotl');
+      expect(indexed(dir)).not.toContain('narwhal');
+      expect(indexed(dir)).toContain('quokka');
+    });
   });
 });
