@@ -13,15 +13,18 @@
  * reach Pagefind as Astro renders them (a middleware hands each one to the
  * SearchFeed of the build): a page that differs from the one the last build
  * indexed starts its bundle's index at once, on another core while the site
- * is still being generated. The pages of that bundle Astro will reuse (their
- * cacheKey is the one they were indexed with) go in with it, from the copy
- * the cache keeps of every page indexed; what Astro reused is compared with
- * those copies at the end, and a bundle that differs is indexed again from
- * disk. Pages no copy stands for are read back from disk at the end.
+ * is still being generated; so does, when the build starts, a bundle holding
+ * a page whose own subject changed (PageKey). The pages of that bundle Astro
+ * will reuse (their cacheKey is the one they were indexed with, so they are
+ * the pages indexed) go in with it, from the copy the cache keeps of every
+ * page indexed. A page rendered after its copy went in that is not the copy
+ * has its bundle indexed again from disk; pages no copy stands for are read
+ * back from disk at the end. The bundles indexed again are written side by
+ * side, one Pagefind process each.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, setPriority } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzip } from 'node:zlib';
 import * as pagefind from 'pagefind';
@@ -110,6 +113,8 @@ class BundleFeed {
   readonly previous: BundleRecord | undefined;
   readonly #keys: ReadonlyMap<string, PageKey>;
   readonly #copies: PageCopies;
+  /** Where this bundle's index is written, in the search cache, before it goes into the site. */
+  readonly staging: string;
   /** Hash of each page known, by path: handed over, read back from disk, or of the copy that went in. */
   readonly fed = new Map<string, string>();
   /** Pages the build handed over (rendered). */
@@ -123,14 +128,17 @@ class BundleFeed {
   index: Promise<pagefind.PagefindIndex> | undefined;
   pending: Promise<unknown>[] = [];
   readonly errors: string[] = [];
+  /** The index written to `staging`, with what the record keeps of it. */
+  #written: Promise<BundleRecord> | undefined;
 
   /** `kept`: whether the cache still has the last build's bundle. */
-  constructor(bundle: SearchBundle, previous: BundleRecord | undefined, kept: boolean, keys: ReadonlyMap<string, PageKey>, copies: PageCopies) {
+  constructor(bundle: SearchBundle, previous: BundleRecord | undefined, kept: boolean, keys: ReadonlyMap<string, PageKey>, copies: PageCopies, staging: string) {
     this.bundle = bundle;
     this.previous = previous;
     this.last = kept && previous && sameList(Object.keys(previous.pages), bundle.pages) ? previous : undefined;
     this.#keys = keys;
     this.#copies = copies;
+    this.staging = staging;
     // Its pages changed (a plan added or gone), or what one of them is about did (a plan edited): it is indexed
     // again, starting now, rather than when that page renders (a plan page may be among the last).
     if (!this.last || bundle.pages.some((url) => keys.get(url)?.own !== this.last!.own[url])) this.start();
@@ -142,6 +150,7 @@ class BundleFeed {
   }
 
   add(url: string, html: string): void {
+    if (this.handed.has(url)) return;
     const hash = hashOf(html);
     this.fed.set(url, hash);
     this.handed.add(url);
@@ -154,6 +163,7 @@ class BundleFeed {
     if (this.clean && this.last!.pages[url] === hash) return;
     this.start();
     this.addToIndex(url, html, hash);
+    if (this.added.size === this.bundle.pages.length) void this.finish();
   }
 
   /**
@@ -167,16 +177,23 @@ class BundleFeed {
     const previous = this.previous;
     if (!previous) return;
     for (const url of this.bundle.pages) {
-      if (this.handed.has(url)) continue;
-      const key = this.#keys.get(url)?.cache;
+      // Rendered before the bundle started, as the last build indexed it (so not yet in), or to be reused as indexed.
+      const handed = this.handed.has(url);
+      if (handed ? this.fed.get(url) !== previous.pages[url] : !this.reusedAsIndexed(url)) continue;
       const hash = previous.pages[url];
-      if (key === undefined || hash === undefined || previous.keys[url] !== key) continue;
       const copy = this.#copies.read(hash);
       if (copy === undefined) continue;
       this.fed.set(url, hash);
-      this.copied.add(url);
+      if (!handed) this.copied.add(url);
       this.addToIndex(url, copy);
     }
+    if (this.added.size === this.bundle.pages.length) void this.finish();
+  }
+
+  /** Whether Astro will reuse (or did) the page the last build indexed: its cacheKey is the one it was indexed with. */
+  reusedAsIndexed(url: string): boolean {
+    const key = this.#keys.get(url)?.cache;
+    return key !== undefined && this.previous?.keys[url] === key && this.previous.pages[url] !== undefined;
   }
 
   /** `hash`: of a page rendered or read back, which the cache keeps a copy of; none for a copy going in. */
@@ -190,17 +207,46 @@ class BundleFeed {
       .then((added) => void this.errors.push(...added.errors), (error: unknown) => void this.errors.push(String(error))));
   }
 
+  /**
+   * Writes the index to `staging` once it holds every page: as soon as the
+   * last page of the bundle is rendered, while the site goes on rendering,
+   * or at the end of the build.
+   */
+  finish(): Promise<BundleRecord> {
+    if (!this.#written) {
+      this.#written = this.#write();
+      // Reported by SearchFeed.write(); never an unhandled rejection in between.
+      this.#written.catch(() => undefined);
+    }
+    return this.#written;
+  }
+
+  async #write(): Promise<BundleRecord> {
+    // An empty site still gets an (empty) index, so the search page finds one.
+    const index = await (this.index ??= createIndex());
+    await Promise.all(this.pending);
+    if (this.errors.length) throw new SearchIndexError(this.errors);
+    rmSync(this.staging, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: this.staging });
+    if (written.errors.length) throw new SearchIndexError(written.errors);
+    await index.deleteIndex();
+    if (!this.bundle.primary) removeScripts(this.staging);
+    return { pages: Object.fromEntries(this.bundle.pages.map((url) => [url, this.fed.get(url)!])), ...indexedPages(this.staging), ...this.keys() };
+  }
+
   /** Drops what went into the index: every page goes in again, as `read` finds it on disk. */
   async restart(read: (url: string) => string | undefined): Promise<void> {
     const old = this.index;
-    await Promise.allSettled(this.pending);
+    await Promise.allSettled([...this.pending, this.#written]);
     this.pending = [];
     this.errors.length = 0;
     this.added.clear();
     this.copied.clear();
     this.stale = false;
+    this.#written = undefined;
     this.index = createIndex();
-    if (old) await old.then((index) => index.deleteIndex(), () => undefined);
+    // Deleted already if it was written.
+    if (old) await old.then((index) => index.deleteIndex()).catch(() => undefined);
     for (const url of this.bundle.pages) {
       const html = read(url);
       if (html === undefined) {
@@ -271,13 +317,33 @@ class PageCopies {
   }
 }
 
+type Pagefind = typeof pagefind;
+
+/**
+ * Pagefind's Node API drives one process, which works through its pages one
+ * at a time: each bundle indexed again gets the next of one process per core
+ * (up to four), so bundles are indexed and written side by side once the site
+ * is rendered. Node keeps ES modules by URL, so the API imported under another
+ * query is a module of its own, with its own process. Where import.meta.resolve
+ * is missing (a test runner's module loader), one process does it all.
+ */
+const processes: Promise<Pagefind>[] = [];
+let turn = 0;
+
+function pagefindProcess(): Promise<Pagefind> {
+  const count = typeof import.meta.resolve === 'function' ? Math.min(4, Math.max(1, availableParallelism())) : 1;
+  const at = turn++ % count;
+  processes[at] ??= at === 0 ? Promise.resolve(pagefind) : import(`${import.meta.resolve('pagefind')}?process=${at}`) as Promise<Pagefind>;
+  return processes[at];
+}
+
 function createIndex(): Promise<pagefind.PagefindIndex> {
-  const index = pagefind.createIndex({
+  const index = pagefindProcess().then((api) => api.createIndex({
     forceLanguage: 'en',
     // Column headings and decorative symbols would run into the excerpts ("ActionAccountStatusDue", "✓Champion");
     // the risk matrix is a grid of scores whose risks the register beside it lists in words.
     excludeSelectors: ['thead', '[aria-hidden="true"]', '.risk-matrix'],
-  }).then(({ index: created, errors }) => {
+  })).then(({ index: created, errors }) => {
     if (!created) throw new SearchIndexError(errors);
     yieldToRendering();
     return created;
@@ -287,17 +353,14 @@ function createIndex(): Promise<pagefind.PagefindIndex> {
   return index;
 }
 
-let yielded = false;
-
 /**
- * Pagefind's process runs at the lowest priority: it indexes with the CPU
- * that rendering the site leaves, and has all of it once the pages are
- * written. On Linux, where each of its threads is set (a thread it starts
- * later inherits it); elsewhere it runs as before.
+ * Pagefind's processes run at the lowest priority: they index with the CPU
+ * that rendering the site leaves, and have all of it once the pages are
+ * written. On Linux, where each of their threads is set (a thread started
+ * later inherits it); elsewhere they run as before.
  */
 function yieldToRendering(): void {
-  if (yielded || process.platform !== 'linux') return;
-  yielded = true;
+  if (process.platform !== 'linux') return;
   try {
     const children = readdirSync('/proc/self/task').flatMap((task) => readFileSync(`/proc/self/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean));
     for (const pid of children) {
@@ -326,7 +389,8 @@ export class SearchFeed {
   constructor(bundles: readonly SearchBundle[], cacheDir: string, keys: ReadonlyMap<string, PageKey> = new Map()) {
     const last = readRecord(join(cacheDir, 'record.json'));
     this.#copies = new PageCopies(join(cacheDir, 'pages'));
-    this.#bundles = bundles.map((b) => new BundleFeed(b, last?.bundles[b.dir], existsSync(cachedBundle(cacheDir, b.dir)), keys, this.#copies));
+    this.#bundles = bundles.map((b) => new BundleFeed(b, last?.bundles[b.dir], existsSync(cachedBundle(cacheDir, b.dir)), keys, this.#copies,
+      join(cacheDir, 'staging', flatName(b.dir))));
     for (const feed of this.#bundles) for (const page of feed.bundle.pages) this.#byPath.set(page, feed);
   }
 
@@ -358,11 +422,17 @@ export class SearchFeed {
         const file = join(outDir, url, 'index.html');
         return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
       };
-      // A bundle still clean may have changed in pages Astro reused (a page of the last build's dist/ differs from the cache).
+      // A bundle still clean may have changed in pages Astro reused without their keys (a page of the last build's
+      // dist/ differs from the cache). A page reused under the key it was indexed with is that page: equal keys,
+      // equal pages, which is what Astro reuses it by.
       for (const feed of this.#bundles) {
         if (!feed.clean) continue;
         for (const url of feed.bundle.pages) {
           if (feed.fed.has(url)) continue;
+          if (feed.reusedAsIndexed(url)) {
+            feed.fed.set(url, feed.last!.pages[url]);
+            continue;
+          }
           const html = read(url);
           if (html === undefined || hashOf(html) !== feed.last!.pages[url]) {
             feed.start();
@@ -377,49 +447,48 @@ export class SearchFeed {
       // Folders of the last build's bundles go: a bundle that no longer exists must not be searched.
       // The others nest in the primary ones' folders (pagefind/, and each restricted area's).
       for (const feed of this.#bundles) if (feed.bundle.primary) rmSync(join(outDir, feed.bundle.dir), { recursive: true, force: true });
-      // Every bundle to index again gets the pages Astro reused that are not in yet, before any is awaited, so
-      // Pagefind works on all of them at once; a page that went in from its copy must be the one Astro reused.
+      // Every bundle to index again gets the pages not in it yet before any is awaited, so Pagefind works on all of
+      // them at once: those Astro reused that no copy stood for, and those rendered before the bundle started, as the
+      // last build indexed them, that had no copy either.
       for (const feed of this.#bundles) {
         if (feed.clean) continue;
+        const notRendered = feed.bundle.pages.filter((url) => !feed.handed.has(url));
+        reused += notRendered.length;
+        if (feed.stale) {
+          readBack += notRendered.length;
+          await feed.restart(read);
+          continue;
+        }
         for (const url of feed.bundle.pages) {
-          if (feed.handed.has(url)) continue;
-          reused++;
+          if (feed.added.has(url)) continue;
           const html = read(url);
-          if (feed.copied.has(url)) {
-            if (html === undefined || hashOf(html) !== feed.fed.get(url)) feed.stale = true;
-            continue;
-          }
           if (html === undefined) {
             feed.errors.push(`${url} was not rendered`);
             continue;
           }
-          readBack++;
+          if (!feed.handed.has(url)) readBack++;
           const hash = hashOf(html);
           feed.fed.set(url, hash);
           feed.addToIndex(url, html, hash);
         }
-        if (feed.stale) await feed.restart(read);
       }
-      // Pagefind writes its scripts with the first bundle: it goes first, the rest go inside its folder.
+      // Each bundle indexed again is written to the search cache as soon as it holds every page (while the site
+      // renders, if its last page is not among the last), side by side, one Pagefind process each (pagefindProcess).
+      // They go into the site in order: the first bundle's folder holds the others.
+      const written = new Map(await Promise.all(this.#bundles.filter((f) => !f.clean).map(async (feed) => [feed, await feed.finish()] as const)));
       for (const feed of this.#bundles) {
         const outputPath = join(outDir, feed.bundle.dir);
-        if (feed.clean) {
-          cpSync(cachedBundle(cacheDir, feed.bundle.dir), outputPath, { recursive: true });
+        const cached = cachedBundle(cacheDir, feed.bundle.dir);
+        const entry = written.get(feed);
+        if (entry === undefined) {
+          linkTree(cached, outputPath);
           // The same pages, maybe under new keys (a page rendered again came out the same): the next build reuses them by these.
           record.bundles[feed.bundle.dir] = { ...feed.last!, ...feed.keys() };
           continue;
         }
-        // An empty site still gets an (empty) index, so the search page finds one.
-        const index = await (feed.index ??= createIndex());
-        await Promise.all(feed.pending);
-        if (feed.errors.length) throw new SearchIndexError(feed.errors);
-        const written = await index.writeFiles({ outputPath });
-        if (written.errors.length) throw new SearchIndexError(written.errors);
-        await index.deleteIndex();
-        if (!feed.bundle.primary) removeScripts(outputPath);
-        const entry = { pages: Object.fromEntries(feed.bundle.pages.map((url) => [url, feed.fed.get(url)!])), ...indexedPages(outputPath), ...feed.keys() };
+        linkTree(feed.staging, outputPath);
         record.bundles[feed.bundle.dir] = entry;
-        keepBundle(outputPath, cachedBundle(cacheDir, feed.bundle.dir));
+        keepBundle(feed.staging, cached);
       }
       for (const feed of this.#bundles) {
         if (!feed.bundle.primary) continue;
@@ -428,7 +497,7 @@ export class SearchFeed {
         const searched = options.searched?.[feed.bundle.dir] ?? [feed.bundle.dir];
         if (searched.length > 1) {
           await writeWordList(join(dir, WORDS_DIR), searched.map((b) => ({ address: `${options.base ?? '/'}${b}`, words: record.bundles[b]?.words ?? [] })),
-            join(cacheDir, 'words', feed.bundle.dir.replace(/\/$/, '').replaceAll('/', '~')));
+            join(cacheDir, 'words', flatName(feed.bundle.dir)));
         }
       }
       writeRecord(cacheDir, record);
@@ -473,7 +542,12 @@ function readRecord(file: string): Record_ | undefined {
 
 /** Where the cache keeps a bundle: one flat folder each, though the site nests them in the first one's. */
 function cachedBundle(cacheDir: string, dir: string): string {
-  return join(cacheDir, 'bundles', dir.replace(/\/$/, '').replaceAll('/', '~'));
+  return join(cacheDir, 'bundles', flatName(dir));
+}
+
+/** A bundle's folder as one name (`pagefind~part-1`). */
+function flatName(dir: string): string {
+  return dir.replace(/\/$/, '').replaceAll('/', '~');
 }
 
 /** The record goes last: a build stopped halfway leaves no record that promises bundles it did not keep. */
@@ -489,16 +563,35 @@ function writeRecord(cacheDir: string, record: Record_): void {
   }
 }
 
+/**
+ * Puts a folder of Pagefind's files elsewhere as hard links, or as copies
+ * where links cannot be made (another file system): nothing writes to an
+ * index's files once Pagefind has, so the site and the cache can share them,
+ * and a thousand files are not copied on every build.
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) {
+      linkTree(source, target);
+      continue;
+    }
+    try {
+      linkSync(source, target);
+    } catch {
+      copyFileSync(source, target);
+    }
+  }
+}
+
 /** A bundle as written, for the next build: a cache, so a failure to keep it only costs time. */
-function keepBundle(outputPath: string, cached: string): void {
+function keepBundle(staging: string, cached: string): void {
   try {
     rmSync(cached, { recursive: true, force: true });
-    mkdirSync(cached, { recursive: true });
-    for (const name of readdirSync(outputPath)) {
-      // The other bundles live inside the first one's folder: each is kept on its own.
-      if (name.startsWith('part-') || name === MERGE_DIR) continue;
-      cpSync(join(outputPath, name), join(cached, name), { recursive: true });
-    }
+    mkdirSync(join(cached, '..'), { recursive: true });
+    renameSync(staging, cached);
   } catch {
     // Indexed again next time.
   }
@@ -558,7 +651,7 @@ async function writeWordList(outputPath: string, bundles: readonly { address: st
   // The same words as the last build's: its list is copied (Pagefind need not even start).
   const key = hashOf(JSON.stringify(bundles));
   if (readFileIfAny(join(cached, 'key')) === key) {
-    cpSync(join(cached, 'list'), outputPath, { recursive: true });
+    linkTree(join(cached, 'list'), outputPath);
     return;
   }
   const index = await createIndex();
@@ -578,7 +671,7 @@ async function writeWordList(outputPath: string, bundles: readonly { address: st
   rmSync(join(outputPath, 'fragment'), { recursive: true, force: true });
   try {
     rmSync(cached, { recursive: true, force: true });
-    cpSync(outputPath, join(cached, 'list'), { recursive: true });
+    linkTree(outputPath, join(cached, 'list'));
     writeFileSync(join(cached, 'key'), key);
   } catch {
     // Written again next time.
@@ -608,11 +701,11 @@ function writeMerge(dir: string, record: Record_, sorts: Record<string, readonly
   writeFileSync(join(dir, 'sorts.json'), JSON.stringify(orders));
 }
 
-/** Stops Pagefind's process: the build never exits while it runs. */
+/** Stops Pagefind's processes: the build never exits while one runs. */
 export async function close(): Promise<void> {
-  await pagefind.close();
-  // The next index starts a new process.
-  yielded = false;
+  const running = processes.splice(0);
+  turn = 0;
+  await Promise.all([pagefind.close(), ...running.slice(1).map(async (api) => (await api).close())]);
 }
 
 /**
