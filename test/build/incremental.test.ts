@@ -65,9 +65,11 @@ describe('builds with nothing changed, and with one file changed', () => {
 
   it('reuses every plan and person page, and the search index, when nothing changed', () => {
     expect(unchanged.status, unchanged.output).toBe(0);
-    // Three plan pages, three scorecards, three people pages, three scorecard views; in the area, the plan page and
-    // scorecard, the portfolio, the search page and the two export files (the area's routes all carry page keys).
-    expect(restored(unchanged)).toBe(18);
+    // Three plan pages, three scorecards, three people pages and their calendars, three scorecard views; in the area,
+    // the plan page and scorecard, the portfolio, the search page and the two export files (the area's routes all
+    // carry page keys).
+    expect(restored(unchanged)).toBe(21);
+    expect(unchanged.output).toMatch(/\/people\/jane-doe\/calendar\.ics\s*\(restored\)/);
     expect(unchanged.output).toMatch(/\/restricted\/board\/plans\/west\/index\.html\s*\(restored\)/);
     expect(unchanged.output).toMatch(/indexed 9 pages in [\d.]+s: every page is as in the last build, so its index was reused/);
     expect(reusedTitle).toBe('Northwind Foods');
@@ -83,8 +85,12 @@ describe('builds with nothing changed, and with one file changed', () => {
 
   it('renders the renamed plan and the plans tied to it again, and reuses the rest', () => {
     expect(renamedPlan.status, renamedPlan.output).toBe(0);
-    // Eastfield's plan page and scorecard, and the page of Kim Ode, who is on Eastfield's plan only: nothing on them shows Northwind.
-    expect(restored(renamedPlan)).toBe(3);
+    // Eastfield's plan page and scorecard, and the page and calendar of Kim Ode, who is on Eastfield's plan only:
+    // nothing on them shows Northwind.
+    expect(restored(renamedPlan)).toBe(4);
+    expect(renamedPlan.output).toMatch(/\/people\/kim-ode\/calendar\.ics\s*\(restored\)/);
+    // Jane Doe owns Northwind's plan: her calendar's review of it is written again, under the new name.
+    expect(readFileSync(join(dist, 'people/jane-doe/calendar.ics'), 'utf8')).toContain('Northwind Group');
     expect(renamedPlan.output).toMatch(/\/plans\/east\/index\.html\s*\(restored\)/);
     expect(renamedPlan.output).toMatch(/\/plans\/east\/scorecard\/index\.html\s*\(restored\)/);
     expect(renamedPlan.output).toMatch(/\/people\/kim-ode\/index\.html\s*\(restored\)/);

@@ -4,8 +4,9 @@ import { getPortfolio, personPaths } from '../../../site/portfolio.ts';
 import { ICS_HEADERS, subscribeSite } from '../../../site/subscribe-site.ts';
 import { personCalendar } from '../../../subscribe/calendars.ts';
 
-// Written on every build, like the other subscription files: the links follow Astro's `site`, which page keys do not cover.
-export const getStaticPaths = async () => (await personPaths()).map(({ params }) => ({ params }));
+// Keyed as the person's page: their calendar is made of the same plans. Its links follow Astro's `site`, which is in
+// the hash of the config Astro's incremental build keeps, so a new `site` writes every page again.
+export const getStaticPaths = personPaths;
 
 export async function GET({ params }: APIContext): Promise<Response> {
   const portfolio = await getPortfolio();
