@@ -4,9 +4,14 @@
  * read (flow collections, quoted keys) costs a parse with positions, which is
  * several times slower than the plain parse.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { Anchor, FieldPath } from './issue.ts';
 import { scanPath } from './scan.ts';
+
+/** The YAML parser with positions, loaded the first time a path is not found by the scan (most checks never need it). */
+let yaml: typeof import('yaml') | undefined;
+const positionParser = () => (yaml ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 export interface Position {
   line: number;
@@ -16,7 +21,7 @@ export interface Position {
 export class Locator {
   readonly #yaml: string;
   readonly #firstLine: number;
-  #doc: ReturnType<typeof parseDocument> | undefined;
+  #doc: Document | undefined;
   #lines: LineCounter | undefined;
   #textLines: string[] | undefined;
 
@@ -40,6 +45,7 @@ export class Locator {
 
   /** The same, from a full parse with positions. */
   parsed(path: FieldPath, anchor: Anchor = 'value'): Position {
+    const { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = positionParser();
     if (!this.#doc) {
       this.#lines = new LineCounter();
       this.#doc = parseDocument(this.#yaml, { lineCounter: this.#lines, version: '1.2', schema: 'core', uniqueKeys: false });
