@@ -113,11 +113,11 @@ function computed(record: CheckRecord): void {
   if (checkCacheFiles.size > 0) checkCacheAdded.push(record[0] === 's' ? ['s', record[1], storedOutcome(record[2])] : record);
 }
 
-/** A hash of the code whose output the cache holds: the schemas, the checker, the body outline and what they import. */
+/** A hash of the code whose output the cache holds: the schemas, the checker, the body outline and its components, and what they import. */
 const checkCode = (() => {
   const hash = createHash('sha1');
   const src = join(import.meta.dirname, '..');
-  for (const dir of ['schema', 'validate', 'links', 'model', 'text']) {
+  for (const dir of ['schema', 'validate', 'links', 'body', 'model', 'text']) {
     for (const name of readdirSync(join(src, dir)).sort()) {
       if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(src, dir, name)));
     }
