@@ -10,8 +10,9 @@
  *   per view it is in, and diagrams) and the files of the plans they show something of: parent,
  *   subsidiaries, related plans, plans whose items depend on its items or the
  *   other way round, and plans that link to it;
- * - a person's page adds what the pages of their plans are made from (the plans
- *   they own, work on or own something in) and every plan the site may not
+ * - a person's page adds the files of their plans (the plans they own, work on
+ *   or own something in: the page shows each plan's own facts and items, never
+ *   its body, history or the plans tied to it) and every plan the site may not
  *   read (the page counts those they work on);
  * - pages about the whole portfolio use a key of all the content.
  *
@@ -117,8 +118,9 @@ function ownKey(source: { file: string; hash: string }, history: string, body: s
 
 /**
  * Each key is worked out once per snapshot: its PageKeys and views never
- * change (a dev refresh makes new ones), and a person's key takes the keys of
- * all their plans, on every route that lists people.
+ * change (a dev refresh makes new ones), and a plan's key is asked for by its
+ * page, its scorecard and the search, a person's by their page, their calendar
+ * and the search.
  */
 function remembered<T extends object>(cache: WeakMap<PageKeys, WeakMap<T, string>>, keys: PageKeys, of: T, work: () => string): string {
   let held = cache.get(keys);
@@ -170,7 +172,11 @@ export function planOwnKey(keys: PageKeys, plan: PlanView): string {
   return remembered(planOwnKeys, keys, plan, () => createHash('sha256').update(`${keys.shared}\n${plan.home}\n${keys.own.get(plan.id) ?? ''}\n`).digest('hex').slice(0, 32));
 }
 
-/** A person's page (src/pages/people/[id].astro): their plans, as the plans' pages show them, and a count of the plans the site may not read. */
+/**
+ * A person's page and calendar (src/pages/people/[id].astro, [id]/calendar.ics.ts): the files of their plans, and
+ * a count of the plans the site may not read. Not the plans' page keys: an edit to one plan then re-renders the
+ * people on it, not everyone on the plans tied to it.
+ */
 export function personKey(keys: PageKeys, person: PersonView, portfolio: Pick<Portfolio, 'plan'>): string {
   return remembered(personKeys, keys, person, () => workPersonKey(keys, person, portfolio));
 }
@@ -178,10 +184,7 @@ export function personKey(keys: PageKeys, person: PersonView, portfolio: Pick<Po
 function workPersonKey(keys: PageKeys, person: PersonView, portfolio: Pick<Portfolio, 'plan'>): string {
   const plans = new Set([...person.owns, ...[...person.teams, ...person.goals, ...person.actions, ...person.risks, ...person.relationships].map((item) => item.plan)]);
   const hash = createHash('sha256').update(`${keys.shared}\nperson:${person.id}\n`);
-  for (const id of [...plans].sort()) {
-    const plan = portfolio.plan.get(id);
-    hash.update(`${id}:${plan ? planKey(keys, plan) : keys.files.get(id) ?? ''}\n`);
-  }
+  for (const id of [...plans].sort()) hash.update(`${id}:${keys.files.get(id) ?? ''}\n`);
   // A plan the site may not read that names them changes the count, whichever it is.
   for (const id of [...keys.files.keys()].filter((id) => !portfolio.plan.has(id)).sort()) hash.update(`${id}:${keys.files.get(id)}\n`);
   return hash.digest('hex').slice(0, 32);

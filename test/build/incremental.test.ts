@@ -22,8 +22,10 @@ describe('builds with nothing changed, and with one file changed', () => {
     'content/people/sam-lee.yaml': 'name: Sam Lee\ntitle: Client Partner\n',
     // On Eastfield's plan only.
     'content/people/kim-ode.yaml': 'name: Kim Ode\ntitle: Client Partner\n',
+    // On Southgate's plan only, which links to Northwind's.
+    'content/people/lia-moss.yaml': 'name: Lia Moss\ntitle: Client Partner\n',
     'content/plans/north.mdx': plan('north', 'Northwind Foods', 'We work with the CFO.'),
-    'content/plans/south.mdx': plan('south', 'Southgate Retail', 'See [](plan:north) for the group view.'),
+    'content/plans/south.mdx': plan('south', 'Southgate Retail', 'See [](plan:north) for the group view.').replace('owner: sam-lee', 'owner: lia-moss'),
     'content/plans/east.mdx': plan('east', 'Eastfield Mills', 'A plan of its own.').replace('owner: sam-lee', 'owner: kim-ode'),
     // Restricted: its pages are in the board's area, and it names Northwind.
     'content/plans/west.mdx': plan('west', 'Westmoor Holdings', 'Westmoor owns part of [](plan:north).').replace('status: active', 'status: active\naudience: [board]'),
@@ -56,39 +58,44 @@ describe('builds with nothing changed, and with one file changed', () => {
 
   const restored = (result: BuildResult) => (result.output.match(/\(restored\)/g) ?? []).length;
 
-  // The index: seven public pages (three plans, three people, the portfolio) in pagefind/, the area's two in restricted/board/pagefind/.
+  // The index: eight public pages (three plans, four people, the portfolio) in pagefind/, the area's two in restricted/board/pagefind/.
   it('renders everything the first time', () => {
     expect(first.status, first.output).toBe(0);
     expect(restored(first)).toBe(0);
-    expect(first.output).toMatch(/indexed 9 pages in [\d.]+s, alongside rendering/);
+    expect(first.output).toMatch(/indexed 10 pages in [\d.]+s, alongside rendering/);
   });
 
   it('reuses every plan and person page, and the search index, when nothing changed', () => {
     expect(unchanged.status, unchanged.output).toBe(0);
-    // Three plan pages, three scorecards, three people pages and their calendars, three scorecard views; in the area,
+    // Three plan pages, three scorecards, four people pages and their calendars, three scorecard views; in the area,
     // the plan page and scorecard, the portfolio, the search page and the two export files (the area's routes all
     // carry page keys).
-    expect(restored(unchanged)).toBe(21);
+    expect(restored(unchanged)).toBe(23);
     expect(unchanged.output).toMatch(/\/people\/jane-doe\/calendar\.ics\s*\(restored\)/);
     expect(unchanged.output).toMatch(/\/restricted\/board\/plans\/west\/index\.html\s*\(restored\)/);
-    expect(unchanged.output).toMatch(/indexed 9 pages in [\d.]+s: every page is as in the last build, so its index was reused/);
+    expect(unchanged.output).toMatch(/indexed 10 pages in [\d.]+s: every page is as in the last build, so its index was reused/);
     expect(reusedTitle).toBe('Northwind Foods');
   });
 
   it('renders every page again when a person a plan only names is renamed', () => {
     expect(renamed.status, renamed.output).toBe(0);
     expect(restored(renamed)).toBe(0);
-    expect(renamed.output).toMatch(/indexed 9 pages in [\d.]+s, alongside rendering/);
+    expect(renamed.output).toMatch(/indexed 10 pages in [\d.]+s, alongside rendering/);
     expect(renamedOwner).toContain('Samira Lee');
     expect(renamedOwner).not.toContain('Sam Lee');
   });
 
   it('renders the renamed plan and the plans tied to it again, and reuses the rest', () => {
     expect(renamedPlan.status, renamedPlan.output).toBe(0);
-    // Eastfield's plan page and scorecard, and the page and calendar of Kim Ode, who is on Eastfield's plan only:
-    // nothing on them shows Northwind.
-    expect(restored(renamedPlan)).toBe(4);
+    // Eastfield's plan page and scorecard, the page and calendar of Kim Ode, who is on Eastfield's plan only, and
+    // those of Lia Moss, who is on Southgate's plan only: Southgate's page shows Northwind's name, but a person's
+    // page shows only their plans' own facts. Nothing on them shows Northwind.
+    expect(restored(renamedPlan)).toBe(6);
     expect(renamedPlan.output).toMatch(/\/people\/kim-ode\/calendar\.ics\s*\(restored\)/);
+    expect(renamedPlan.output).toMatch(/\/people\/lia-moss\/index\.html\s*\(restored\)/);
+    expect(renamedPlan.output).toMatch(/\/people\/lia-moss\/calendar\.ics\s*\(restored\)/);
+    expect(renamedPlan.output).not.toMatch(/\/plans\/south\/index\.html\s*\(restored\)/);
+    expect(text(readPage(dist, 'people/lia-moss'))).toContain('Southgate Retail');
     // Jane Doe owns Northwind's plan: her calendar's review of it is written again, under the new name.
     expect(readFileSync(join(dist, 'people/jane-doe/calendar.ics'), 'utf8')).toContain('Northwind Group');
     expect(renamedPlan.output).toMatch(/\/plans\/east\/index\.html\s*\(restored\)/);
@@ -97,9 +104,9 @@ describe('builds with nothing changed, and with one file changed', () => {
     // Sam Lee holds a relationship on Northwind's plan: his page is rendered again.
     expect(renamedPlan.output).not.toMatch(/\/people\/sam-lee\/index\.html\s*\(restored\)/);
     expect(text(readPage(dist, 'people/sam-lee'))).toContain('Northwind Group');
-    // The index is written again, from the start of the build: the two pages Astro reused (Eastfield's, Kim Ode's)
+    // The index is written again, from the start of the build: the three pages Astro reused (Eastfield's, Kim Ode's, Lia Moss's)
     // went in from the search cache's copies while the rest rendered, and they are in it as they are on disk.
-    expect(renamedPlan.output).toMatch(/indexed 9 pages in [\d.]+s, alongside rendering \([\d.]+s after the last page\), 2 of them as Astro reused them \(all from the search cache's copies/);
+    expect(renamedPlan.output).toMatch(/indexed 10 pages in [\d.]+s, alongside rendering \([\d.]+s after the last page\), 3 of them as Astro reused them \(all from the search cache's copies/);
     expect(renamedIndex).toContain('Northwind Group');
     expect(renamedIndex).not.toContain('Northwind Foods');
     expect(renamedIndex).toContain('A plan of its own.');
