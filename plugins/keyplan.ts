@@ -47,6 +47,9 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
           import('./content.ts'), import('./log.ts'), import('../src/snapshot/current.ts'), import('./assets.ts'), import('./search/build.ts'), import('./body/pipeline.ts')]);
         const created = await ContentPipeline.create(site, root, dev, logger);
         pipeline = created.pipeline;
+        // With nothing in the diagram cache, every mermaid block will be drawn: Chromium starts, and loads
+        // mermaid while the content is checked, on the core the check leaves idle.
+        if (!dev && pipeline.renderer.empty) await pipeline.renderer.start(pipeline.renderer.pageCount);
         const { result, ms } = pipeline.check();
         report(result, logger);
         if (result.errors > 0 && !dev) failBuild(result.errors, logger);

@@ -18,7 +18,8 @@
  * renamed is.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownRenderer } from '@astrojs/internal-helpers/markdown';
@@ -87,19 +88,22 @@ export class BodyRenderer {
     const bodies = new Map<string, BodyParts>();
     const memory = new Map<string, BodyParts>();
     let rendered = 0;
+    // Written by libuv's threads while the next bodies render; a write that fails only costs a render next time.
+    const writes: Promise<void>[] = [];
     for (const { page, plan, inputs } of jobs) {
       const key = this.key(plan, inputs);
-      let body = this.#memory.get(key) ?? this.#fromDisk(key);
+      let body = memory.get(key) ?? this.#memory.get(key) ?? this.#fromDisk(key);
       if (body === undefined) {
         this.#inputs = inputs;
         body = await this.render(plan);
-        mkdirSync(this.#cacheDir, { recursive: true });
-        writeFileSync(join(this.#cacheDir, `${key}.json`), JSON.stringify(body));
+        if (rendered === 0) mkdirSync(this.#cacheDir, { recursive: true });
+        writes.push(writeFile(join(this.#cacheDir, `${key}.json`), JSON.stringify(body)).catch(() => undefined));
         rendered++;
       }
       memory.set(key, body);
       bodies.set(page, body);
     }
+    await Promise.all(writes);
     // Only what this content needs stays in memory.
     this.#memory.clear();
     for (const [key, body] of memory) this.#memory.set(key, body);

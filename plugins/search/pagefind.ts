@@ -24,6 +24,7 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism, setPriority } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzip } from 'node:zlib';
@@ -293,14 +294,17 @@ class PageCopies {
     }
   }
 
-  /** Compressed off the main thread: rendering goes on meanwhile. */
+  #made = false;
+
+  /** Compressed and written off the main thread: rendering goes on meanwhile. */
   async keep(hash: string, content: string): Promise<void> {
     const file = join(this.#dir, hash);
     if (existsSync(file)) return;
     try {
       const zipped = await new Promise<Buffer>((resolve, reject) => gzip(content, { level: 1 }, (error, out) => (error ? reject(error) : resolve(out))));
-      mkdirSync(this.#dir, { recursive: true });
-      writeFileSync(file, zipped);
+      if (!this.#made) mkdirSync(this.#dir, { recursive: true });
+      this.#made = true;
+      await writeFile(file, zipped);
     } catch {
       // Read back from disk next time.
     }

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { compactSvg } from '../compact.ts';
@@ -110,20 +111,23 @@ export class DiagramRenderer {
     let failed = 0;
     if (todo.size > 0 && this.canRender) {
       mkdirSync(this.#options.cacheDir, { recursive: true });
-      const rendered = await this.#renderInBrowser([...todo], onProgress);
-      for (const [hash, result] of rendered) {
+      // Each batch is written as it comes back, on libuv's threads, while Chromium draws the next; pages read
+      // the SVGs from these files, so all are written before this returns.
+      const writes: Promise<void>[] = [];
+      await this.#renderInBrowser([...todo], (hash, result) => {
         let outcome: Outcome;
         if ('error' in result) {
           failed++;
           outcome = result;
-          writeFileSync(join(this.#options.cacheDir, `${hash}.error.json`), JSON.stringify(result));
+          writes.push(writeFile(join(this.#options.cacheDir, `${hash}.error.json`), JSON.stringify(result)));
         } else {
           outcome = { file: this.cacheFile(hash) };
-          writeFileSync(outcome.file, JSON.stringify(result));
+          writes.push(writeFile(outcome.file, JSON.stringify(result)));
         }
         results.set(hash, outcome);
         this.#known.set(hash, outcome);
-      }
+      }, onProgress);
+      await Promise.all(writes);
     }
     const renderedCount = results.size - cached;
     return { results, stats: { rendered: renderedCount, cached, failed, ms: Math.round(performance.now() - started) } };
@@ -161,20 +165,62 @@ export class DiagramRenderer {
   }
 
   async close(): Promise<void> {
+    await this.#warming;
     const browser = await this.#browser?.catch(() => undefined);
     this.#browser = undefined;
     this.#idle = [];
     await browser?.close();
   }
 
-  /** Starts the browser and a page with mermaid now, so the first diagram edited in dev renders at once. */
-  async warm(): Promise<void> {
-    if (!this.canRender || this.#idle.length > 0) return;
+  /**
+   * Starts the browser and `pages` pages with mermaid: in dev, so the first diagram edited renders at once; in
+   * a build with nothing cached, before the content is checked. Resolves once mermaid is on its way to every
+   * page: Chromium loads it on its own cores while the check runs (which holds Node's event loop), and the
+   * pages are ready for the renders when it is done.
+   */
+  start(pages = 1): Promise<void> {
+    if (!this.canRender) return Promise.resolve();
+    if (this.#warming) return this.#warming;
+    let sent!: () => void;
+    const sending = new Promise<void>((resolve) => (sent = resolve));
+    this.#warming = (async () => {
+      try {
+        const browser = await this.#launch();
+        const count = Math.max(0, pages - this.#idle.length);
+        let waiting = count;
+        const opened = Promise.all(Array.from({ length: count }, () => this.#newPage(browser, () => --waiting === 0 && sent())));
+        if (count === 0) sent();
+        this.#idle.push(...await opened);
+      } catch {
+        // The render that needs it will report the problem.
+      } finally {
+        sent();
+      }
+    })();
+    void this.#warming.then(() => (this.#warming = undefined));
+    return sending;
+  }
+
+  /** As `start`, and resolves when the pages are ready. */
+  async warm(pages = 1): Promise<void> {
+    await this.start(pages);
+    await this.#warming;
+  }
+
+  #warming: Promise<void> | undefined;
+
+  /** Nothing rendered or checked yet in this cache (a first build, or a CI machine without a cache). */
+  get empty(): boolean {
     try {
-      this.#idle.push(await this.#newPage(await this.#launch()));
+      return readdirSync(this.#options.cacheDir).length === 0;
     } catch {
-      // The render that needs it will report the problem.
+      return true;
     }
+  }
+
+  /** Pages that render at once (an option; one per core is plenty). */
+  get pageCount(): number {
+    return this.#options.pages ?? 2;
   }
 
   /** Pages with mermaid loaded, kept between renders: in dev, an edited diagram renders without loading mermaid again. */
@@ -190,12 +236,15 @@ export class DiagramRenderer {
     return this.#browser;
   }
 
-  async #renderInBrowser(items: [string, string][], onProgress?: (done: number, total: number) => void): Promise<Map<string, Rendered>> {
+  async #renderInBrowser(items: [string, string][], onResult: (hash: string, result: Rendered) => void,
+    onProgress?: (done: number, total: number) => void): Promise<void> {
+    // Pages opened while the content was checked are ready, or nearly.
+    await this.#warming;
     const browser = await this.#launch();
-    const pageCount = Math.max(1, Math.min(this.#options.pages ?? 2, Math.ceil(items.length / 4)));
+    const pageCount = Math.max(1, Math.min(this.pageCount, Math.ceil(items.length / 4)));
     const batch = this.#options.batch ?? 20;
     const queue = [...items];
-    const out = new Map<string, Rendered>();
+    let done = 0;
     const worker = async () => {
       const page = this.#idle.pop() ?? await this.#newPage(browser);
       try {
@@ -204,24 +253,31 @@ export class DiagramRenderer {
           const results = await page.evaluate(renderBatch, { sources: chunk.map(([, s]) => s), id: PLACEHOLDER_ID });
           chunk.forEach(([hash], i) => {
             const result = results[i];
-            out.set(hash, 'svg' in result ? { svg: compactSvg(result.svg) } : result);
+            onResult(hash, 'svg' in result ? { svg: compactSvg(result.svg) } : result);
           });
-          onProgress?.(out.size, items.length);
+          done += chunk.length;
+          onProgress?.(done, items.length);
         }
       } finally {
         this.#idle.push(page);
       }
     };
     await Promise.all(Array.from({ length: pageCount }, worker));
-    return out;
   }
 
-  async #newPage(browser: Browser): Promise<Page> {
+  /** A page with mermaid loaded; `sent` is called once the script is on its way to Chromium. */
+  async #newPage(browser: Browser, sent?: () => void): Promise<Page> {
     const page = await browser.newPage();
     // Nothing may leave the machine: mermaid comes from node_modules, fonts are the system's.
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
     await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
-    await page.addScriptTag({ content: readFileSync(MERMAID_SCRIPT, 'utf8') });
+    const loading = page.addScriptTag({ content: readFileSync(MERMAID_SCRIPT, 'utf8') });
+    if (sent) {
+      // Playwright hands the message to Chromium's pipe within a few turns of the event loop.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      sent();
+    }
+    await loading;
     await page.evaluate((config) => (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config), MERMAID_CONFIG);
     return page;
   }
