@@ -73,6 +73,8 @@ export function checkContent(options: CheckOptions): CheckResult {
   outlines.prune();
   schemaOutcomes.prune();
   positions.prune();
+  // Nor is what waits to be appended for content that is gone.
+  checkCacheAdded = checkCacheAdded.filter(([kind, key]) => (kind === 's' ? schemaOutcomes : kind === 'o' ? outlines : positions).has(key));
   if (options.cacheDir && checkCacheDirty) {
     checkCacheDirty = false;
     const dir = options.cacheDir;

@@ -71,9 +71,11 @@ export function loadContent(root: string, options: LoadOptions = {}): SourceFile
       files.push(source);
     }
   }
-  // Files gone, and parses of what files used to hold, are dropped.
+  // Files gone, and parses of what files used to hold, are dropped; so are those still waiting to be written
+  // (dev saves faster than the write's pause: two hundred saves would otherwise hold two hundred parses).
   unchanged.prune();
   memory.prune();
+  diskAdded = diskAdded.filter(([hash]) => memory.has(hash));
   if (options.cacheDir && disk && disk.dirty) {
     const dir = options.cacheDir;
     if (options.deferCacheWrite) deferWrite(() => writeDiskCache(dir, files));
@@ -177,6 +179,11 @@ const CACHE_FILE = 'parsed-v3.jsonl';
 const diskFiles = new Map<string, JournalFile<[string, Parsed]>>();
 /** Parses made since the cache file was last read or written. */
 let diskAdded: [string, Parsed][] = [];
+
+/** How many parses wait to be appended to the cache file (dev writes it once saves pause). */
+export function pendingParses(): number {
+  return diskAdded.length;
+}
 
 /** Puts what the cache file in `dir` holds into memory, the first time only; whether it did so now. */
 function mergeDiskCache(dir: string): boolean {

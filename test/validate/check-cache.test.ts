@@ -65,3 +65,21 @@ describe('npm run check with its cache on disk', () => {
     expect(run.stdout).toMatch(/broken-link/);
   }, 60_000);
 });
+
+describe('a dev server saving one file many times', () => {
+  it('holds, while its cache write waits for the saves to pause, the parses of the files as they are now only', async () => {
+    const { checkContent } = await import('../../src/validate/check.ts');
+    const { pendingParses } = await import('../../src/validate/load.ts');
+    const { root, cache } = project();
+    const file = join(root, 'content/plans/acme.mdx');
+    // As plugins/dev.ts checks on each save: the parse cache is written 5 s after the last one.
+    const save = () => checkContent({ root, cacheDir: cache, today: TODAY, deferCacheWrite: true });
+    save();
+    for (let k = 1; k <= 30; k++) {
+      writeFileSync(file, PLAN.replace('Grow online', `Grow online ${k}`));
+      expect(save().plans[0].data?.goals[0].title).toBe(`Grow online ${k}`);
+    }
+    // The plan and the person: thirty saves' parses would otherwise wait, each a whole plan.
+    expect(pendingParses()).toBeLessThanOrEqual(2);
+  });
+});
