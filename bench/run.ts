@@ -427,9 +427,10 @@ function benchScale(sizes: number[]): void {
  * Body components at 1000 plans: the synthetic portfolio with three components
  * in every body (a decision callout, a measure in a sentence, a goal's actions)
  * against the same portfolio without them, warm and with one plan edited. Each
- * project keeps Astro's incremental-build cache of its own, so the two are
- * built in turn, run by run, and a slower minute on this shared machine weighs
- * on both; they share one Keyplan cache (the same diagrams).
+ * project keeps Astro's incremental-build cache and Keyplan's cache of its
+ * own (a shared one would hold the other corpus's search index and pages, so
+ * every build after the other's would start over), so the two are built in
+ * turn, run by run, and a slower minute on this shared machine weighs on both.
  */
 function benchComponents(plans: number, runs: number): void {
   say('## Body components: 1000 plans with three components each');
@@ -438,22 +439,20 @@ function benchComponents(plans: number, runs: number): void {
     + 'against the same portfolio without them, built in turn. Warm: nothing changed, dist/ removed; one plan edited: one summary changed (a different edit each run). '
     + `Medians of ${runs}; the machine is shared with other builds, so compare the ratios (each run's pair is built back to back).`);
   say();
-  const cache = join(WORK, 'components-cache');
-  rmSync(cache, { recursive: true, force: true });
-  const env = { KEYPLAN_CACHE_DIR: cache };
   const corpora = ([['without components', false], ['with three components', true]] as const).map(([name, components]) => {
     const root = project(`components-${components ? 'with' : 'without'}`);
+    const env = { KEYPLAN_CACHE_DIR: join(root, 'cache') };
     const config = join(root, 'astro.config.mjs');
     writeFileSync(config, readFileSync(config, 'utf8').replace('defineConfig({', "defineConfig({\n  cacheDir: './.astro-cache',"));
     generatePortfolio(root, plans, 1, { components });
     timed(root, [astro(root), 'build'], env);
-    return { name, root, warm: [] as number[], edited: [] as number[], warmCpu: [] as number[], editedCpu: [] as number[], pages: 0 };
+    return { name, root, env, warm: [] as number[], edited: [] as number[], warmCpu: [] as number[], editedCpu: [] as number[], pages: 0 };
   });
   for (let r = 0; r < runs; r++) {
     // Alternate which goes first, so neither always follows the other.
     for (const c of r % 2 ? [...corpora].reverse() : corpora) {
       rmSync(join(c.root, 'dist'), { recursive: true, force: true });
-      const run = timed(c.root, [astro(c.root), 'build'], env);
+      const run = timed(c.root, [astro(c.root), 'build'], c.env);
       c.warm.push(run.seconds);
       c.warmCpu.push(run.cpuSeconds);
       c.pages = Number(/(\d+) page\(s\) built/.exec(run.output)?.[1] ?? 0);
@@ -464,7 +463,7 @@ function benchComponents(plans: number, runs: number): void {
       const file = join(c.root, 'content/plans/account-00001.mdx');
       writeFileSync(file, readFileSync(file, 'utf8').replace(/^summary: "(.*?)( Edited \d+\.)?"$/m, `summary: "$1 Edited ${r + 1}."`));
       rmSync(join(c.root, 'dist'), { recursive: true, force: true });
-      const run = timed(c.root, [astro(c.root), 'build'], env);
+      const run = timed(c.root, [astro(c.root), 'build'], c.env);
       c.edited.push(run.seconds);
       c.editedCpu.push(run.cpuSeconds);
     }
