@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type Dir, existsSync, mkdirSync, opendirSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -211,10 +211,15 @@ export class DiagramRenderer {
 
   /** Nothing rendered or checked yet in this cache (a first build, or a CI machine without a cache). */
   get empty(): boolean {
+    // One entry is enough to tell: a cache of ten thousand diagrams is not listed on every build.
+    let dir: Dir | undefined;
     try {
-      return readdirSync(this.#options.cacheDir).length === 0;
+      dir = opendirSync(this.#options.cacheDir);
+      return dir.readSync() === null;
     } catch {
       return true;
+    } finally {
+      dir?.closeSync();
     }
   }
 
