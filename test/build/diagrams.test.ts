@@ -24,6 +24,22 @@ flowchart LR
   %% run ${nonce}
   a[Brief] --> b[Pitch] --> c[Contract]
 \`\`\``;
+// A funnel with a loop back to its start: dagre keeps the step written first at the top (ELK, mermaid 12's
+// default, draws this one with "Qualified?" at the bottom); a diagram may still ask for ELK.
+const funnel = (config: string) => `\`\`\`mermaid
+${config}flowchart TD
+  %% run ${nonce}
+  lead[New lead] --> qualify{Qualified?}
+  qualify -->|yes| brief[Brief]
+  qualify -->|no| nurture[Nurture list]
+  subgraph Pitch
+    brief --> concept[Concept] --> pitch[Pitch day]
+  end
+  pitch --> won{Won?}
+  won -->|yes| contract[Contract] --> kickoff[Kick-off]
+  won -->|no| debrief[Debrief] --> nurture
+  nurture -.-> lead
+\`\`\``;
 const plan = (body: string) => planFile({
   account: `Acme ${nonce}`,
   summary: 'A plan with diagrams.',
@@ -37,7 +53,7 @@ describe('diagrams rendered in Chromium', () => {
   const root = scratchProject({
     'content/people/jane-doe.yaml': person,
     // The same block twice: the two drawings must still not share an id.
-    'content/plans/acme.mdx': plan(`${block}\n\nAnd again:\n\n${block}`),
+    'content/plans/acme.mdx': plan(`${block}\n\nAnd again:\n\n${block}\n\nThe funnel:\n\n${funnel('')}\n\nDrawn by ELK:\n\n${funnel('---\nconfig:\n  layout: elk\n---\n')}`),
   });
   let first: BuildResult;
   let second: BuildResult;
@@ -51,8 +67,8 @@ describe('diagrams rendered in Chromium', () => {
   it('renders every mermaid block once, then takes them all from the cache; the map never goes to Chromium', () => {
     expect(first.status).toBe(0);
     // The same block twice is one render; the stakeholder map is not a render job at all.
-    expect(first.output).toMatch(/rendered 1 diagram \(0 cached\)/);
-    expect(second.output).toMatch(/rendered 0 diagrams \(1 cached\)/);
+    expect(first.output).toMatch(/rendered 3 diagrams \(0 cached\)/);
+    expect(second.output).toMatch(/rendered 0 diagrams \(3 cached\)/);
     const page = readPage(join(root, 'dist'), 'plans/acme');
     browserMap = page.querySelector(MAP)!.toString();
     expect(readPage(join(root, 'dist'), 'plans/acme').querySelector(MAP)!.toString()).toBe(browserMap);
@@ -68,18 +84,36 @@ describe('diagrams rendered in Chromium', () => {
   it('gives every element of the page its own id, however many diagrams it holds', () => {
     const page = readPage(join(root, 'dist'), 'plans/acme');
     // The two mermaid drawings are images; the map, whose boxes are links, a labelled group.
-    expect(page.querySelectorAll('svg[role="img"]').length).toBe(2);
+    expect(page.querySelectorAll('svg[role="img"]').length).toBe(4);
     expect(page.querySelectorAll('svg[role="group"]#kp-stakeholders').length).toBe(1);
     const ids = page.querySelectorAll('[id]').map((el) => el.id);
     const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
     expect(repeated).toEqual([]);
     const drawn = page.querySelectorAll(`.diagram svg, ${MAP}`);
     // The stakeholders section comes before the narrative (a review's order).
-    expect(drawn.map((svg) => svg.id)).toEqual(['kp-stakeholders', 'kp-diagram-1', 'kp-diagram-2']);
+    expect(drawn.map((svg) => svg.id)).toEqual(['kp-stakeholders', 'kp-diagram-1', 'kp-diagram-2', 'kp-diagram-3', 'kp-diagram-4']);
     // Styles and markers are scoped to each diagram's own id.
     const style = page.querySelector('#kp-diagram-2 style')!.textContent;
     expect(style).toContain('#kp-diagram-2');
     expect(style).not.toContain('#kp-diagram-1');
+  });
+
+  it('lays a flowchart out in the order it is written, unless the diagram asks for another layout', () => {
+    const page = readPage(join(root, 'dist'), 'plans/acme');
+    /** Each node's label and where it is drawn. */
+    const nodes = (id: string) => page.querySelectorAll(`#${id} g.node`).map((node) => {
+      const [x, y] = /translate\(([-\d.]+),\s*([-\d.]+)\)/.exec(node.getAttribute('transform') ?? '')!.slice(1).map(Number);
+      return { label: text(node), x, y };
+    });
+    const dagre = nodes('kp-diagram-3');
+    expect(dagre).toHaveLength(10);
+    const top = [...dagre].sort((a, b) => a.y - b.y).map((n) => n.label);
+    // The funnel reads from its first step down; the loop back to it is drawn beside.
+    expect(top.slice(0, 2)).toEqual(['New lead', 'Qualified?']);
+    // The same source with `layout: elk` in its own config: the same nodes, drawn elsewhere.
+    const elk = nodes('kp-diagram-4');
+    expect(elk.map((n) => n.label).sort()).toEqual(dagre.map((n) => n.label).sort());
+    expect(elk.map((n) => `${n.label} ${n.x} ${n.y}`).sort()).not.toEqual(dagre.map((n) => `${n.label} ${n.x} ${n.y}`).sort());
   });
 
   it('announces each diagram as an image with a title and a description', () => {
