@@ -18,7 +18,7 @@
  * renamed is.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -90,9 +90,16 @@ export class BodyRenderer {
     let rendered = 0;
     // Written by libuv's threads while the next bodies render; a write that fails only costs a render next time.
     const writes: Promise<void>[] = [];
+    // The cache's file names, listed once: a cold build would otherwise try to open a thousand missing files,
+    // each waiting on the directory the new bodies are being written into.
+    let onDisk: ReadonlySet<string> | undefined;
+    const fromDisk = (key: string) => {
+      onDisk ??= this.#listed();
+      return onDisk.has(`${key}.json`) ? this.#fromDisk(key) : undefined;
+    };
     for (const { page, plan, inputs } of jobs) {
       const key = this.key(plan, inputs);
-      let body = memory.get(key) ?? this.#memory.get(key) ?? this.#fromDisk(key);
+      let body = memory.get(key) ?? this.#memory.get(key) ?? fromDisk(key);
       if (body === undefined) {
         this.#inputs = inputs;
         body = await this.render(plan);
@@ -109,6 +116,14 @@ export class BodyRenderer {
     for (const [key, body] of memory) this.#memory.set(key, body);
     this.#components.clear();
     return { bodies, rendered };
+  }
+
+  #listed(): ReadonlySet<string> {
+    try {
+      return new Set(readdirSync(this.#cacheDir));
+    } catch {
+      return new Set();
+    }
   }
 
   #fromDisk(key: string): BodyParts | undefined {
