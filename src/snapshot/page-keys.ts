@@ -10,14 +10,14 @@
  *   per view it is in, and diagrams) and the files of the plans they show something of: parent,
  *   subsidiaries, related plans, plans whose items depend on its items or the
  *   other way round, and plans that link to it;
- * - a person's page adds the files of their plans (the plans they own, work on
- *   or own something in: the page shows each plan's own facts and items, never
- *   its body, history or the plans tied to it) and every plan the site may not
- *   read (the page counts those they work on);
+ * - a person's page adds what it shows: their own items on each plan and a
+ *   summary of each of their plans (its account, status, review and health),
+ *   never a body, a history or the plans tied to them;
  * - pages about the whole portfolio use a key of all the content.
  *
  * Edit one plan, and its pages, the pages of plans it is tied to, of the
- * people in it, and the portfolio pages are rendered; the rest are reused.
+ * people whose items or plan summary changed, and the portfolio pages are
+ * rendered; the rest are reused.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -173,9 +173,11 @@ export function planOwnKey(keys: PageKeys, plan: PlanView): string {
 }
 
 /**
- * A person's page and calendar (src/pages/people/[id].astro, [id]/calendar.ics.ts): the files of their plans, and
- * a count of the plans the site may not read. Not the plans' page keys: an edit to one plan then re-renders the
- * people on it, not everyone on the plans tied to it.
+ * A person's page and calendar (src/pages/people/[id].astro, [id]/calendar.ics.ts): what they show, not the files
+ * it comes from. Their own items on each plan, as the person's view holds them (goals, actions, risks,
+ * relationships, team roles, the count of plans the site may not read), and of each of their plans only what names
+ * or sums it up: its link, account, status, tier, owner, review and health. An edit to a plan then re-renders the
+ * people whose items or plan summary it changes, not everyone on the plan, nor anyone on the plans tied to it.
  */
 export function personKey(keys: PageKeys, person: PersonView, portfolio: Pick<Portfolio, 'plan'>): string {
   return remembered(personKeys, keys, person, () => workPersonKey(keys, person, portfolio));
@@ -183,9 +185,14 @@ export function personKey(keys: PageKeys, person: PersonView, portfolio: Pick<Po
 
 function workPersonKey(keys: PageKeys, person: PersonView, portfolio: Pick<Portfolio, 'plan'>): string {
   const plans = new Set([...person.owns, ...[...person.teams, ...person.goals, ...person.actions, ...person.risks, ...person.relationships].map((item) => item.plan)]);
-  const hash = createHash('sha256').update(`${keys.shared}\nperson:${person.id}\n`);
-  for (const id of [...plans].sort()) hash.update(`${id}:${keys.files.get(id) ?? ''}\n`);
-  // A plan the site may not read that names them changes the count, whichever it is.
-  for (const id of [...keys.files.keys()].filter((id) => !portfolio.plan.has(id)).sort()) hash.update(`${id}:${keys.files.get(id)}\n`);
+  const hash = createHash('sha256').update(`${keys.shared}\nperson:${JSON.stringify(person)}\n`);
+  for (const id of [...plans].sort()) hash.update(`${id}:${JSON.stringify(planSummary(portfolio.plan.get(id)))}\n`);
   return hash.digest('hex').slice(0, 32);
+}
+
+/** What a person's page and calendar show of one of their plans, beside their own items in it. */
+function planSummary(plan: PlanView | undefined) {
+  if (!plan) return null;
+  const { account, status, tier, owner, review } = plan.data;
+  return { home: plan.home, account, status, tier, owner, review, state: plan.review, health: plan.health };
 }

@@ -39,6 +39,7 @@ describe('builds with nothing changed, and with one file changed', () => {
   let unchanged: BuildResult;
   let renamed: BuildResult;
   let renamedPlan: BuildResult;
+  let retitled: BuildResult;
   let reusedTitle = '';
   let renamedOwner = '';
   let renamedIndex = '';
@@ -53,7 +54,9 @@ describe('builds with nothing changed, and with one file changed', () => {
     writeFileSync(north, readFileSync(north, 'utf8').replace('account: Northwind Foods', 'account: Northwind Group'));
     renamedPlan = build();
     renamedIndex = bundleFiles(join(dist, 'pagefind')).filter((f) => f.path.startsWith('fragment/')).map((f) => f.text).join('\n');
-  }, 300_000);
+    writeFileSync(north, readFileSync(north, 'utf8').replace('title: CFO', 'title: Chief Financial Officer'));
+    retitled = build();
+  }, 360_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   const restored = (result: BuildResult) => (result.output.match(/\(restored\)/g) ?? []).length;
@@ -117,5 +120,17 @@ describe('builds with nothing changed, and with one file changed', () => {
     expect(text(readPage(dist, 'restricted/board/plans/west').querySelector('#section_narrative'))).toContain('Westmoor owns part of Northwind Group.');
     const index = readFileSync(join(dist, 'index.html'), 'utf8');
     expect(index).toContain('Northwind Group');
+  });
+
+  it('renders the people whose items changed again, not everyone on the plan', () => {
+    expect(retitled.status, retitled.output).toBe(0);
+    // Sam Lee holds the relationship with Northwind's CFO, whose title changed: his page shows it.
+    expect(retitled.output).not.toMatch(/\/people\/sam-lee\/index\.html\s*\(restored\)/);
+    expect(text(readPage(dist, 'people/sam-lee').querySelector('#section_relationships'))).toContain('Chief Financial Officer');
+    // Jane Doe owns the plan, but her page and calendar show its account, status, review and health, which are as they were.
+    expect(retitled.output).toMatch(/\/people\/jane-doe\/index\.html\s*\(restored\)/);
+    expect(retitled.output).toMatch(/\/people\/jane-doe\/calendar\.ics\s*\(restored\)/);
+    expect(text(readPage(dist, 'people/jane-doe'))).toContain('Northwind Group');
+    expect(retitled.output).not.toMatch(/\/plans\/north\/index\.html\s*\(restored\)/);
   });
 });
