@@ -367,7 +367,6 @@ function benchScale(sizes: number[]): void {
       checkCacheFiles();
       return checkRun();
     });
-    const checkCold = checkColdRuns[0];
     const checkWarm = Array.from({ length: 3 }, () => checkRun().seconds);
     const checkOneChanged = Array.from({ length: 3 }, (_, k) => {
       editGoalTitle(join(root, 'content/plans/account-00002.mdx'), `Checked ${k}`);
@@ -390,7 +389,7 @@ function benchScale(sizes: number[]): void {
       checkCold: median(checkColdRuns.map((r) => r.seconds)),
       checkWarm: median(checkWarm),
       checkOneChanged: median(checkOneChanged),
-      warnings: Number(/checked in \d+ ms .*?(\d+) warnings?/.exec(checkCold.output)?.[1] ?? 0),
+      warnings: Number(/checked in \d+ ms .*?(\d+) warnings?/.exec(checkColdRuns[0].output)?.[1] ?? 0),
       rounds: rounds.map((r) => [r.warm.seconds / r.baseline.seconds, r.edited.seconds / r.baseline.seconds]),
       search: /indexed \d+ pages? in ([\d.]+)s/.exec(last)?.[1],
       searchWait: /\(([\d.]+)s after the last page\)/.exec(last)?.[1],

@@ -186,13 +186,15 @@ export function personKey(keys: PageKeys, person: PersonView, portfolio: Pick<Po
 function workPersonKey(keys: PageKeys, person: PersonView, portfolio: Pick<Portfolio, 'plan'>): string {
   const plans = new Set([...person.owns, ...[...person.teams, ...person.goals, ...person.actions, ...person.risks, ...person.relationships].map((item) => item.plan)]);
   const hash = createHash('sha256').update(`${keys.shared}\nperson:${JSON.stringify(person)}\n`);
-  for (const id of [...plans].sort()) hash.update(`${id}:${JSON.stringify(planSummary(portfolio.plan.get(id)))}\n`);
+  for (const id of [...plans].sort()) hash.update(`${id}:${JSON.stringify(planSummary(portfolio.plan.get(id)!))}\n`);
   return hash.digest('hex').slice(0, 32);
 }
 
-/** What a person's page and calendar show of one of their plans, beside their own items in it. */
-function planSummary(plan: PlanView | undefined) {
-  if (!plan) return null;
+/**
+ * What a person's page and calendar show of one of their plans, beside their own items in it. A person's view
+ * names only plans the view can read, as the page itself assumes.
+ */
+function planSummary(plan: PlanView) {
   const { account, status, tier, owner, review } = plan.data;
   return { home: plan.home, account, status, tier, owner, review, state: plan.review, health: plan.health };
 }
