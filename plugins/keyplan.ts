@@ -43,7 +43,7 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         if (command === 'build' && !config.site) {
           logger.fork('keyplan:subscribe').warn('no `site` in astro.config.mjs: reviews.ics, changes.xml and the personal calendars link under the base path only; set `site` (e.g. "https://plans.example.com") for absolute links');
         }
-        const [{ ContentPipeline }, { report, plural }, { setSnapshot }, assets, { SEARCH_MIDDLEWARE }, { SYNTAX_HIGHLIGHT }] = await Promise.all([
+        const [{ ContentPipeline }, { report, plural }, { setSnapshot }, assets, { SEARCH_MIDDLEWARE, SearchBuild }, { SYNTAX_HIGHLIGHT }] = await Promise.all([
           import('./content.ts'), import('./log.ts'), import('../src/snapshot/current.ts'), import('./assets.ts'), import('./search/build.ts'), import('./body/pipeline.ts')]);
         const created = await ContentPipeline.create(site, root, dev, logger);
         pipeline = created.pipeline;
@@ -65,7 +65,12 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
         else void pipeline.renderer.warm();
         setSnapshot(snapshot);
         addWatchFile(new URL('./astro.config.mjs', config.root));
-        if (command === 'build') addMiddleware({ entrypoint: SEARCH_MIDDLEWARE, order: 'post' });
+        if (command === 'build') {
+          addMiddleware({ entrypoint: SEARCH_MIDDLEWARE, order: 'post' });
+          // Search is part of every build, never a step to remember: pages are indexed as they render. Started
+          // now, the bundles an edit changed are indexed on the core Astro's content sync and bundling leave idle.
+          search = new SearchBuild(snapshot);
+        }
         updateConfig({
           experimental: {
             // The editor learns which schema a plan or person file follows (src/content/files-loader.ts).
@@ -88,11 +93,6 @@ export default function keyplan(options: KeyplanOptions = {}): KeyplanIntegratio
             server: { watch: { ignored: [insideFolder(site.cacheDir)] } },
           },
         });
-      },
-      'astro:build:start': async () => {
-        // Search is part of every build, never a step to remember: pages are indexed as they render.
-        const [{ SearchBuild }, { snapshot }] = await Promise.all([import('./search/build.ts'), import('../src/snapshot/current.ts')]);
-        search = new SearchBuild(snapshot());
       },
       'astro:build:done': async ({ dir, logger }) => {
         const [{ writeDiagramAssets }, { snapshot }] = await Promise.all([import('./assets.ts'), import('../src/snapshot/current.ts')]);

@@ -56,7 +56,11 @@ export function indexedPageKeys(current: Snapshot): Map<string, PageKey> {
     for (const plan of of.plans) keys.set(`/${plan.home}`, { cache: planKey(pageKeys, plan), own: planOwnKey(pageKeys, plan) });
   };
   plans(portfolio);
-  for (const person of portfolio.people) keys.set(`/people/${person.id}/`, { cache: personKey(pageKeys, person, portfolio), own: pageKeys.shared });
+  // A person's key is what their page shows (src/snapshot/page-keys.ts personKey): changed, the page did.
+  for (const person of portfolio.people) {
+    const key = personKey(pageKeys, person, portfolio);
+    keys.set(`/people/${person.id}/`, { cache: key, own: key });
+  }
   for (const area of areas.values()) {
     keys.set(`/${area.view.prefix}`, { cache: pageKeys.all, own: pageKeys.shared });
     plans(area);

@@ -50,6 +50,8 @@ export interface PageKeys {
   own: Map<string, string>;
   /** Each plan file's content hash, by plan id. */
   files: Map<string, string>;
+  /** The keys of plans' and people's pages worked out from these so far (see remembered). */
+  worked: { plan: WeakMap<PlanView, string>; planOwn: WeakMap<PlanView, string>; person: WeakMap<PersonView, string> };
 }
 
 /**
@@ -97,7 +99,7 @@ export function pageKeys(state: PageKeyInput): PageKeys {
   }
   // Only the keys of the plans as they are now are kept.
   ownKeys.prune();
-  return { all: all.digest('hex').slice(0, 32), shared: sharedKey, own, files };
+  return { all: all.digest('hex').slice(0, 32), shared: sharedKey, own, files, worked: { plan: new WeakMap(), planOwn: new WeakMap(), person: new WeakMap() } };
 }
 
 /**
@@ -120,23 +122,19 @@ function ownKey(source: { file: string; hash: string }, history: string, body: s
  * Each key is worked out once per snapshot: its PageKeys and views never
  * change (a dev refresh makes new ones), and a plan's key is asked for by its
  * page, its scorecard and the search, a person's by their page, their calendar
- * and the search.
+ * and the search. The keys are held by the PageKeys, not by this module: the
+ * build's search and the pages Astro bundled each have their own copy of it.
  */
-function remembered<T extends object>(cache: WeakMap<PageKeys, WeakMap<T, string>>, keys: PageKeys, of: T, work: () => string): string {
-  let held = cache.get(keys);
-  if (!held) cache.set(keys, (held = new WeakMap()));
+function remembered<T extends object>(keys: PageKeys, kind: keyof PageKeys['worked'], of: T, work: () => string): string {
+  const held = keys.worked[kind] as WeakMap<T, string>;
   let key = held.get(of);
   if (key === undefined) held.set(of, (key = work()));
   return key;
 }
 
-const planKeys = new WeakMap<PageKeys, WeakMap<PlanView, string>>();
-const planOwnKeys = new WeakMap<PageKeys, WeakMap<PlanView, string>>();
-const personKeys = new WeakMap<PageKeys, WeakMap<PersonView, string>>();
-
 /** The key of a plan's pages (see above). */
 export function planKey(keys: PageKeys, plan: PlanView): string {
-  return remembered(planKeys, keys, plan, () => workPlanKey(keys, plan));
+  return remembered(keys, 'plan', plan, () => workPlanKey(keys, plan));
 }
 
 function workPlanKey(keys: PageKeys, plan: PlanView): string {
@@ -160,34 +158,47 @@ export interface PageKey {
   cache?: string;
   /**
    * What its own subject is made from: a plan page's plan (its file, history
-   * and bodies), and what every page shares. Changed, the page almost surely
-   * did; its cacheKey also changes with the plans tied to it, which seldom
-   * change what it shows.
+   * and bodies), a person page's key (what it shows), and what every page
+   * shares. Changed, the page almost surely did; a plan page's cacheKey also
+   * changes with the plans tied to it, which seldom change what it shows.
    */
   own: string;
 }
 
 /** The `own` of a plan's page (see PageKey). */
 export function planOwnKey(keys: PageKeys, plan: PlanView): string {
-  return remembered(planOwnKeys, keys, plan, () => createHash('sha256').update(`${keys.shared}\n${plan.home}\n${keys.own.get(plan.id) ?? ''}\n`).digest('hex').slice(0, 32));
+  return remembered(keys, 'planOwn', plan, () => createHash('sha256').update(`${keys.shared}\n${plan.home}\n${keys.own.get(plan.id) ?? ''}\n`).digest('hex').slice(0, 32));
 }
 
 /**
  * A person's page and calendar (src/pages/people/[id].astro, [id]/calendar.ics.ts): what they show, not the files
- * it comes from. Their own items on each plan, as the person's view holds them (goals, actions, risks,
- * relationships, team roles, the count of plans the site may not read), and of each of their plans only what names
+ * it comes from. Their own items on each plan, as the person's view holds them (goals and actions less their
+ * dependencies, risks, relationships, team roles, the count of plans the site may not read), and of each of their plans only what names
  * or sums it up: its link, account, status, tier, owner, review and health. An edit to a plan then re-renders the
  * people whose items or plan summary it changes, not everyone on the plan, nor anyone on the plans tied to it.
  */
 export function personKey(keys: PageKeys, person: PersonView, portfolio: Pick<Portfolio, 'plan'>): string {
-  return remembered(personKeys, keys, person, () => workPersonKey(keys, person, portfolio));
+  return remembered(keys, 'person', person, () => workPersonKey(keys, person, portfolio));
 }
 
 function workPersonKey(keys: PageKeys, person: PersonView, portfolio: Pick<Portfolio, 'plan'>): string {
   const plans = new Set([...person.owns, ...[...person.teams, ...person.goals, ...person.actions, ...person.risks, ...person.relationships].map((item) => item.plan)]);
-  const hash = createHash('sha256').update(`${keys.shared}\nperson:${JSON.stringify(person)}\n`);
+  const hash = createHash('sha256').update(`${keys.shared}\nperson:${JSON.stringify(shownOf(person))}\n`);
   for (const id of [...plans].sort()) hash.update(`${id}:${JSON.stringify(planSummary(portfolio.plan.get(id)!))}\n`);
   return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * The person's view as their page and calendar show it: their goals and actions without what depends on them or
+ * what they depend on (the page lists neither), so an edited goal title does not render again the page of everyone
+ * whose goal depends on it.
+ */
+function shownOf(person: PersonView) {
+  return {
+    ...person,
+    goals: person.goals.map(({ plan, goal: { dependencies: _d, blocks: _b, ...goal } }) => ({ plan, goal })),
+    actions: person.actions.map(({ plan, action: { dependencies: _d, blocks: _b, ...action } }) => ({ plan, action })),
+  };
 }
 
 /**

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { cacheSizes } from '../../src/cache/content-cache.ts';
 import { resolveSiteConfig } from '../../src/config/site.ts';
 import { decideVisibility } from '../../src/model/visibility.ts';
-import { pageKeys, type PageKeyInput } from '../../src/snapshot/page-keys.ts';
+import { buildPortfolio } from '../../src/model/portfolio.ts';
+import type { PlanData } from '../../src/schema/plan.ts';
+import { pageKeys, personKey, type PageKeyInput } from '../../src/snapshot/page-keys.ts';
 import { checkContent } from '../../src/validate/check.ts';
 
 const REPO = join(import.meta.dirname, '../..');
@@ -48,5 +50,30 @@ describe('page keys over dev saves', () => {
     expect(cacheSizes()['page keys']).toBe(result.plans.length);
     pageKeys(input({ result: { ...result, plans: result.plans.slice(1) } }));
     expect(cacheSizes()['page keys']).toBe(result.plans.length - 1);
+  });
+});
+
+describe('the key of a person page', () => {
+  const plans = result.plans.filter((p) => p.data).map((p) => ({ id: p.id, data: p.data! }));
+  const people = result.people.filter((p) => p.data).map((p) => ({ id: p.id, data: p.data! }));
+  const portfolioOf = (of: typeof plans) => buildPortfolio({ plans: of, people, visibility }, { ...config });
+  // A goal another person's goal depends on: its title is on its owner's page, not on the other person's.
+  const portfolio = portfolioOf(plans);
+  const [dependent, target] = portfolio.plans.flatMap((p) => p.goals.flatMap((g) => g.dependencies
+    .filter((d) => !d.restricted)
+    .map((d) => [g, portfolio.plan.get(d.plan)!.goals.find((t) => t.id === d.item)!, d.plan] as const)))
+    .filter(([g, t]) => g.owner !== undefined && t.owner !== undefined && g.owner !== t.owner)
+    .map(([g, t, planId]) => [g, { goal: t, plan: planId }] as const)[0];
+  const retitled = portfolioOf(plans.map((p) => p.id !== target.plan ? p : ({ id: p.id, data: {
+    ...p.data, goals: p.data.goals!.map((g) => (g.id === target.goal.id ? { ...g, title: `${g.title}, retitled` } : g)),
+  } as PlanData })));
+  const keyOf = (of: typeof portfolio, person: string) => personKey(pageKeys(input()), of.person.get(person)!, of);
+
+  it('changes for the owner of a goal whose title changed', () => {
+    expect(keyOf(retitled, target.goal.owner!)).not.toBe(keyOf(portfolio, target.goal.owner!));
+  });
+
+  it('stays for the owner of a goal that depends on it: their page does not list what their goals depend on', () => {
+    expect(keyOf(retitled, dependent.owner!)).toBe(keyOf(portfolio, dependent.owner!));
   });
 });
