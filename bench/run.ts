@@ -121,7 +121,7 @@ function benchCheck(plans: number, runs: number): void {
   }
   say('| run | seconds (median) | runs |');
   say('|---|---:|---|');
-  say(`| cold (no parse cache) | ${median(cold).toFixed(2)} | ${cold.map((t) => t.toFixed(2)).join(', ')} |`);
+  say(`| cold (no cache) | ${median(cold).toFixed(2)} | ${cold.map((t) => t.toFixed(2)).join(', ')} |`);
   say(`| warm (nothing changed) | ${median(warm).toFixed(2)} | ${warm.map((t) => t.toFixed(2)).join(', ')} |`);
   say();
 }
@@ -360,7 +360,7 @@ function benchScale(sizes: number[]): void {
     const baselineRuns = rounds.map((r) => r.baseline);
     const warmRuns = rounds.map((r) => r.warm);
     const editedRuns = rounds.map((r) => r.edited);
-    const checkCacheFiles = () => ['parsed-v3.jsonl', 'checked-v2.jsonl'].forEach((f) => rmSync(join(cache, f), { force: true }));
+    const checkCacheFiles = () => ['yaml-shapes-v1.jsonl', 'checked-v3.jsonl'].forEach((f) => rmSync(join(cache, f), { force: true }));
     const checkRun = () => timed(root, ['src/cli/check.ts'], env);
     // Cold three times too: a single run on this shared machine is as noisy as any other single figure.
     const checkColdRuns = Array.from({ length: 3 }, () => {

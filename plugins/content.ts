@@ -44,7 +44,7 @@ export class ContentPipeline {
     return { pipeline: new ContentPipeline(site, root, dev, log, bodies), processor };
   }
 
-  /** Checks every file (unchanged ones come from the parse cache). */
+  /** Checks every file (unchanged ones come from the check cache). */
   check(): { result: CheckResult; ms: number } {
     const started = performance.now();
     const result = checkContent({ root: this.#root, today: this.#site.today, perspectives: this.#site.perspectives,

@@ -31,7 +31,7 @@ export interface CheckOptions {
   root: string;
   today: IsoDate;
   perspectives?: readonly string[];
-  /** Folder for the on-disk parse cache. */
+  /** Folder for the on-disk caches of the loader and the checker. */
   cacheDir?: string;
   /** Write that cache a moment later (dev: off the path of an edit). */
   deferCacheWrite?: boolean;
@@ -87,12 +87,12 @@ export function checkContent(options: CheckOptions): CheckResult {
 /**
  * What checking a file found that depends on nothing but its content (the
  * schema's outcome, the body's outline, where each finding points) is kept on
- * disk beside the parse cache, so `npm run check` and a build check only the
+ * disk beside the loader's, so `npm run check` and a build check only the
  * files that changed since the last run. The cache holds Keyplan's messages:
  * it is keyed by the code that produced it and dropped when that changes.
  * What a check adds is appended to the file (src/cache/journal.ts).
  */
-const CHECK_CACHE_FILE = 'checked-v2.jsonl';
+const CHECK_CACHE_FILE = 'checked-v3.jsonl';
 
 /** A schema outcome ('s', by schema, file and hash), an outline ('o', by hash) or a finding's position ('p'). */
 type CheckRecord =
@@ -107,7 +107,7 @@ let checkCacheAdded: CheckRecord[] = [];
 const checkCacheFiles = new Map<string, JournalFile<CheckRecord>>();
 
 /** An outcome as stored: once when the schema passed (what passed is what the reference rules read). */
-const storedOutcome = (o: SchemaOutcome): SchemaOutcome => o.valid !== undefined && o.valid === o.salvaged ? { valid: o.valid, findings: o.findings } : o;
+const storedOutcome = (o: SchemaOutcome): SchemaOutcome => o.valid !== undefined && o.valid === o.salvaged ? { valid: o.valid, findings: o.findings, ids: o.ids } : o;
 
 function computed(record: CheckRecord): void {
   checkCacheDirty = true;
@@ -170,7 +170,7 @@ export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOpti
         at: { line: source.unreadable.line, column: source.unreadable.column } });
     }
     if (source.kind === 'plan') {
-      const { valid, salvaged } = checkSchemaOnce(source, plansSchema, plansKey, findings);
+      const { valid, salvaged, ids } = checkSchemaOnce(source, plansSchema, plansKey, findings);
       const outline = source.body === undefined ? undefined : outlineOf(source);
       if (outline && isOutlineError(outline)) {
         findings.push({ file: source.file, rule: 'keyplan/mdx', path: [], field: ['body'], at: outline, message: outline.message });
@@ -179,7 +179,7 @@ export function checkFiles(files: readonly SourceFile[], options: Pick<CheckOpti
         findings.push({ file: source.file, rule: problem.rule ?? 'keyplan/body-code', path: [], field: ['body'], at: { line: problem.line, column: problem.column }, message: problem.message });
       }
       plans.push({ id: source.id, source, data: valid as PlanData | undefined, outline: outline && !isOutlineError(outline) ? outline : undefined });
-      planInputs.push({ id: source.id, file: source.file, data: salvaged as Partial<PlanData> | undefined, writtenIds: writtenIds(source.data) });
+      planInputs.push({ id: source.id, file: source.file, data: salvaged as Partial<PlanData> | undefined, writtenIds: new Map(ids) });
       if (source.body !== undefined && Buffer.byteLength(source.body) > BODY_WARN_BYTES) {
         const size = (Buffer.byteLength(source.body) / 1024 / 1024).toFixed(1);
         findings.push({ file: source.file, rule: 'keyplan/large-body', path: [], field: ['body'], at: { line: source.bodyLine!, column: 1 },
@@ -259,17 +259,19 @@ interface SchemaOutcome {
   valid?: unknown;
   salvaged?: unknown;
   findings: Finding[];
+  /** A plan's item ids as written, before any checking: with the outcome, a file in the cache is never parsed. */
+  ids?: [string, ItemKind][];
 }
 
 /** Schema outcomes by file content: a dev server re-checks unchanged files for free. */
 const schemaOutcomes = new ContentCache<SchemaOutcome>('schema outcomes');
 
-function checkSchemaOnce(source: SourceFile, schema: z.ZodType, schemaKey: string, findings: Finding[]): { valid?: unknown; salvaged?: unknown } {
+function checkSchemaOnce(source: SourceFile, schema: z.ZodType, schemaKey: string, findings: Finding[]): SchemaOutcome {
   const key = `${schemaKey}:${source.file}:${source.hash}`;
   let outcome = schemaOutcomes.get(key);
   if (!outcome) {
     const own: Finding[] = [];
-    outcome = { ...checkSchema(source, schema, own), findings: own };
+    outcome = { ...checkSchema(source, schema, own), findings: own, ...(source.kind === 'plan' ? { ids: [...writtenIds(source.data)] } : {}) };
     schemaOutcomes.set(key, outcome);
     computed(['s', key, outcome]);
   }

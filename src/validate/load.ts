@@ -2,8 +2,13 @@
  * Reads the content tree: every plan and person file, split and parsed as
  * YAML 1.2 (core schema, so dates stay strings). The fast parser keeps no
  * positions; positions are found later, only for files with something to report.
- * Parses are cached by content hash, in memory and on disk, so an unchanged
- * file is never parsed twice.
+ *
+ * A file's fields are parsed when something reads them (SourceFile.data): the
+ * checker does only for a file its cache does not hold (src/validate/check.ts).
+ * What the loader itself needs of the parse, whether the YAML is fields and
+ * why not, is kept by content hash on disk (a few bytes a file), so an
+ * unchanged file is read and hashed, never parsed; parses are kept in memory
+ * while the process needs them.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -27,8 +32,8 @@ export interface SourceFile {
   /** The YAML text and the file line it starts on, for locating messages. */
   yaml: string;
   yamlLine: number;
-  /** Parsed YAML, when the file could be read. */
-  data?: unknown;
+  /** Parsed YAML, when the file could be read: parsed when first read, once per content in a process. */
+  readonly data?: unknown;
   body?: string;
   bodyLine?: number;
   /** Why the file could not be read: one message for the file, no cascade. */
@@ -40,13 +45,23 @@ export const PEOPLE_DIR = 'content/people';
 
 type Parsed = { data: unknown } | { error: { line: number; column: number; message: string } };
 
-/** Parsed YAML by content hash. Lives as long as the process (dev server, one build). */
+/** Parsed YAML by content hash, for as long as a pass over the content reads it (dev server, one build). */
 const memory = new ContentCache<Parsed>('parses');
 
+/**
+ * What a file's YAML is, by kind and content hash: fields (no `unreadable`),
+ * or why the file cannot be read, its line counted from the YAML's first.
+ */
+interface Shape {
+  unreadable?: { line: number; column: number; message: string; rule: RuleId };
+}
+
+const shapes = new ContentCache<Shape>('yaml shapes');
+
 export interface LoadOptions {
-  /** Folder of the on-disk parse cache; none to keep it in memory only. */
+  /** Folder of the on-disk cache of shapes; none to keep it in memory only. */
   cacheDir?: string;
-  /** Write the parse cache a moment later, off the path of a dev edit. */
+  /** Write that cache a moment later, off the path of a dev edit. */
   deferCacheWrite?: boolean;
 }
 
@@ -61,8 +76,8 @@ export function loadContent(root: string, options: LoadOptions = {}): SourceFile
       const stat = statSync(path);
       const seen = unchanged.get(path);
       if (seen && seen.mtimeMs === stat.mtimeMs && seen.size === stat.size) {
-        // Its parse is still needed (for the disk cache, and when it changes back).
-        memory.get(seen.source.hash);
+        // Its shape is still needed (for the disk cache, and when it changes back).
+        shapes.get(shapeKey(kind, seen.source.hash));
         files.push(seen.source);
         continue;
       }
@@ -71,11 +86,12 @@ export function loadContent(root: string, options: LoadOptions = {}): SourceFile
       files.push(source);
     }
   }
-  // Files gone, and parses of what files used to hold, are dropped; so are those still waiting to be written
-  // (dev saves faster than the write's pause: two hundred saves would otherwise hold two hundred parses).
+  // Files gone, and shapes and parses of what files used to hold, are dropped; so are shapes still waiting to be
+  // written (dev saves faster than the write's pause: two hundred saves would otherwise hold two hundred).
   unchanged.prune();
+  shapes.prune();
   memory.prune();
-  diskAdded = diskAdded.filter(([hash]) => memory.has(hash));
+  diskAdded = diskAdded.filter(([key]) => shapes.has(key));
   if (options.cacheDir && disk && disk.dirty) {
     const dir = options.cacheDir;
     if (options.deferCacheWrite) deferWrite(() => writeDiskCache(dir, files));
@@ -85,9 +101,9 @@ export function loadContent(root: string, options: LoadOptions = {}): SourceFile
 }
 
 /**
- * Dev writes the parse cache once the saves pause, not after each one:
- * writing it takes a few hundred milliseconds at 1000 plans, which would
- * otherwise land in the middle of the next save's refresh.
+ * Dev writes the cache of shapes once the saves pause, not after each one:
+ * written whole, it would otherwise land in the middle of the next save's
+ * refresh.
  */
 let pendingWrite: NodeJS.Timeout | undefined;
 function deferWrite(write: () => void): void {
@@ -118,36 +134,53 @@ export function loadFile(file: string, kind: FileKind, source: string, disk?: Di
     yaml = split.yaml;
   }
   base.yaml = yaml;
-  const parsed = parseCached(hash, yaml, disk);
-  if ('error' in parsed) {
-    const { line, column, message } = parsed.error;
-    return { ...base, unreadable: { line: base.yamlLine + line - 1, column, message, rule: 'keyplan/yaml' } };
+  const { unreadable } = shapeOf(kind, hash, yaml, disk);
+  if (unreadable) return { ...base, unreadable: { ...unreadable, line: base.yamlLine + unreadable.line - 1 } };
+  return Object.defineProperty(base, 'data', { enumerable: true, get: () => fieldsOf(hash, yaml) });
+}
+
+const shapeKey = (kind: FileKind, hash: string) => `${kind}:${hash}`;
+
+function shapeOf(kind: FileKind, hash: string, yaml: string, disk?: DiskCache): Shape {
+  const key = shapeKey(kind, hash);
+  // The disk cache is read only for a file not already seen in this process (a dev server re-checking).
+  let shape = shapes.get(key) ?? (disk && mergeDiskCache(disk.dir) ? shapes.get(key) : undefined);
+  if (!shape) {
+    shape = shapeOfParse(kind, parsedYaml(hash, yaml));
+    shapes.set(key, shape);
+    if (disk) {
+      disk.dirty = true;
+      diskAdded.push([key, shape]);
+    }
   }
+  return shape;
+}
+
+function shapeOfParse(kind: FileKind, parsed: Parsed): Shape {
+  if ('error' in parsed) return { unreadable: { ...parsed.error, rule: 'keyplan/yaml' } };
   const data = parsed.data;
   if (data === null || data === undefined) {
     const what = kind === 'plan' ? 'the frontmatter is empty: a plan needs at least account, summary, status, tier, owner, period and review'
       : 'the file is empty: a person needs at least name and title';
-    return { ...base, unreadable: { line: base.yamlLine, column: 1, message: what, rule: 'keyplan/empty-file' } };
+    return { unreadable: { line: 1, column: 1, message: what, rule: 'keyplan/empty-file' } };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { ...base, unreadable: { line: base.yamlLine, column: 1, rule: 'keyplan/frontmatter',
+    return { unreadable: { line: 1, column: 1, rule: 'keyplan/frontmatter',
       message: Array.isArray(data) ? 'expected fields as "name: value" lines, got a list: remove the "- " in front of each field'
         : 'expected fields as "name: value" lines, got a single value' } };
   }
-  return { ...base, data };
+  return {};
 }
 
-function parseCached(hash: string, yaml: string, disk?: DiskCache): Parsed {
-  // The disk cache is read only for a file not already parsed in this process (a dev server re-checking).
-  let parsed = memory.get(hash) ?? (disk && mergeDiskCache(disk.dir) ? memory.get(hash) : undefined);
-  if (!parsed) {
-    parsed = parseYaml(yaml);
-    memory.set(hash, parsed);
-    if (disk) {
-      disk.dirty = true;
-      diskAdded.push([hash, parsed]);
-    }
-  }
+/** The fields of a readable file (its shape says so), parsed once per content while a pass reads them. */
+function fieldsOf(hash: string, yaml: string): unknown {
+  const parsed = parsedYaml(hash, yaml);
+  return 'data' in parsed ? parsed.data : undefined;
+}
+
+function parsedYaml(hash: string, yaml: string): Parsed {
+  let parsed = memory.get(hash);
+  if (!parsed) memory.set(hash, (parsed = parseYaml(yaml)));
   return parsed;
 }
 
@@ -167,20 +200,20 @@ function parseYaml(yaml: string): Parsed {
 interface DiskCache {
   /** Folder of the cache file. */
   dir: string;
-  /** A file was parsed that no cache held: the cache file is written again. */
+  /** A file was seen that no cache held: the cache file is written again. */
   dirty: boolean;
 }
 
-// Holds error messages too: bump the version when their wording changes.
-// What a run parses is appended to it (src/cache/journal.ts).
-const CACHE_FILE = 'parsed-v3.jsonl';
+// The shapes of the files seen: holds error messages too, so bump the version when their wording changes.
+// What a run adds is appended to it (src/cache/journal.ts).
+const CACHE_FILE = 'yaml-shapes-v1.jsonl';
 
 /** The cache file of each folder; a folder is here once its file was read (at most once per process). */
-const diskFiles = new Map<string, JournalFile<[string, Parsed]>>();
-/** Parses made since the cache file was last read or written. */
-let diskAdded: [string, Parsed][] = [];
+const diskFiles = new Map<string, JournalFile<[string, Shape]>>();
+/** Shapes found since the cache file was last read or written. */
+let diskAdded: [string, Shape][] = [];
 
-/** How many parses wait to be appended to the cache file (dev writes it once saves pause). */
+/** How many shapes wait to be appended to the cache file (dev writes it once saves pause). */
 export function pendingParses(): number {
   return diskAdded.length;
 }
@@ -188,11 +221,11 @@ export function pendingParses(): number {
 /** Puts what the cache file in `dir` holds into memory, the first time only; whether it did so now. */
 function mergeDiskCache(dir: string): boolean {
   if (diskFiles.has(dir)) return false;
-  const file = new JournalFile<[string, Parsed]>(join(dir, CACHE_FILE), 'keyplan parse cache');
+  const file = new JournalFile<[string, Shape]>(join(dir, CACHE_FILE), 'keyplan yaml shapes');
   diskFiles.set(dir, file);
   // No cache yet, or an unreadable one: files are parsed and it is written again.
-  for (const [hash, parsed] of file.read() ?? []) {
-    if (!memory.has(hash)) memory.set(hash, parsed);
+  for (const [key, shape] of file.read() ?? []) {
+    if (!shapes.has(key)) shapes.put(key, shape);
   }
   return true;
 }
@@ -201,12 +234,13 @@ function mergeDiskCache(dir: string): boolean {
 function writeDiskCache(dir: string, files: SourceFile[]): void {
   const added = diskAdded;
   diskAdded = [];
-  if (!diskFiles.has(dir)) diskFiles.set(dir, new JournalFile<[string, Parsed]>(join(dir, CACHE_FILE), 'keyplan parse cache'));
+  if (!diskFiles.has(dir)) diskFiles.set(dir, new JournalFile<[string, Shape]>(join(dir, CACHE_FILE), 'keyplan yaml shapes'));
   diskFiles.get(dir)!.write(added, () => {
-    const entries: [string, Parsed][] = [];
+    const entries: [string, Shape][] = [];
     for (const f of files) {
-      const parsed = memory.peek(f.hash);
-      if (parsed) entries.push([f.hash, parsed]);
+      const key = shapeKey(f.kind, f.hash);
+      const shape = shapes.peek(key);
+      if (shape) entries.push([key, shape]);
     }
     return entries;
   });

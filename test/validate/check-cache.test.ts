@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { planHeader, scratchProject } from '../build/build-site.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,7 +40,7 @@ describe('npm run check with its cache on disk', () => {
     const fresh = check(root, cache);
     expect(fresh.stdout).toMatch(/^content\/plans\/acme\.mdx:10:\d+ warning goals\[0\]\.due: .*\[keyplan\/overdue-goal\]$/m);
     expect(fresh.stdout).toMatch(/^content\/plans\/acme\.mdx:15:\d+ error body: .*nobody.*\[keyplan\/broken-link\]$/m);
-    expect(existsSync(join(cache, 'checked-v2.jsonl'))).toBe(true);
+    expect(existsSync(join(cache, 'checked-v3.jsonl'))).toBe(true);
     expect(check(root, cache)).toEqual(fresh);
 
     // A mistyped owner id: the edited file is checked again, the other finding is still where it was.
@@ -54,6 +54,22 @@ describe('npm run check with its cache on disk', () => {
     writeFileSync(file, PLAN);
     expect(check(root, cache)).toEqual(fresh);
   }, 60_000);
+
+  it('never parses a file the cache holds: a new process reads its outcome back', async () => {
+    const { root, cache } = project();
+    const fresh = await import('../../src/validate/check.ts');
+    const first = fresh.checkContent({ root, cacheDir: cache, today: TODAY });
+    // As a new `npm run check` would: every module, and so every in-memory cache, loaded again.
+    vi.resetModules();
+    const [{ checkContent }, { cacheSizes }] = await Promise.all([import('../../src/validate/check.ts'), import('../../src/cache/content-cache.ts')]);
+    const again = checkContent({ root, cacheDir: cache, today: TODAY });
+    expect(cacheSizes().parses).toBe(0);
+    expect(again.issues).toEqual(first.issues);
+    expect(again.plans[0].data).toEqual(first.plans[0].data);
+    // The fields are still there for whatever reads them, parsed then.
+    expect((again.plans[0].source.data as { account: string }).account).toBe('Acme');
+    expect(cacheSizes().parses).toBe(1);
+  });
 
   it('reads the options from a config that uses more of astro/config than defineConfig', () => {
     const integration = pathToFileURL(join(REPO, 'plugins/keyplan.ts')).href;
