@@ -15,7 +15,7 @@ export function getPortfolio(): Promise<Portfolio> {
 /** One static page per public plan: for every route under /plans/[id]/. */
 export function planPaths() {
   const { portfolio, pageKeys } = snapshot();
-  return portfolio.plans.map((p) => ({ params: { id: p.id }, cacheKey: planKey(pageKeys, p) }));
+  return portfolio.plans.map((p) => ({ params: { id: p.id }, cacheKey: planKey(pageKeys, p, portfolio) }));
 }
 
 /** One static page per restricted area: for every route under /restricted/[group]/. */
@@ -27,7 +27,7 @@ export function areaPaths() {
 /** One static page per plan of each area: for every route under /restricted/[group]/plans/[id]/. */
 export function areaPlanPaths() {
   const { areas, pageKeys } = snapshot();
-  return [...areas].flatMap(([group, portfolio]) => portfolio.plans.map((p) => ({ params: { group, id: p.id }, cacheKey: planKey(pageKeys, p) })));
+  return [...areas].flatMap(([group, portfolio]) => portfolio.plans.map((p) => ({ params: { group, id: p.id }, cacheKey: planKey(pageKeys, p, portfolio) })));
 }
 
 /** The portfolio of a view: the public site's, or the area's of `group`. */
@@ -53,7 +53,7 @@ export function indexedPageKeys(current: Snapshot): Map<string, PageKey> {
   const { portfolio, areas, pageKeys } = current;
   const keys = new Map<string, PageKey>([['/', { own: pageKeys.shared }]]);
   const plans = (of: Portfolio) => {
-    for (const plan of of.plans) keys.set(`/${plan.home}`, { cache: planKey(pageKeys, plan), own: planOwnKey(pageKeys, plan) });
+    for (const plan of of.plans) keys.set(`/${plan.home}`, { cache: planKey(pageKeys, plan, of), own: planOwnKey(pageKeys, plan) });
   };
   plans(portfolio);
   // A person's key is what their page shows (src/snapshot/page-keys.ts personKey): changed, the page did.

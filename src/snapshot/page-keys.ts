@@ -7,17 +7,19 @@
  *   person file (pages show people's names), which plans are left out and
  *   which are restricted to whom;
  * - a plan's pages add the plan (its file, git history, rendered bodies, one
- *   per view it is in, and diagrams) and the files of the plans they show something of: parent,
- *   subsidiaries, related plans, plans whose items depend on its items or the
- *   other way round, and plans that link to it;
+ *   per view it is in, and diagrams), what the portfolio ties to it (parent,
+ *   subsidiaries, related plans, references, what its items depend on and what
+ *   depends on them, with the titles of those items), and of each plan so
+ *   tied only what the pages show of it besides: its link and account;
  * - a person's page adds what it shows: their own items on each plan and a
  *   summary of each of their plans (its account, status, review and health),
  *   never a body, a history or the plans tied to them;
  * - pages about the whole portfolio use a key of all the content.
  *
- * Edit one plan, and its pages, the pages of plans it is tied to, of the
- * people whose items or plan summary changed, and the portfolio pages are
- * rendered; the rest are reused.
+ * Edit one plan, and its pages, the pages of plans that show what changed
+ * (its account, a reference, the title of an item that an item of theirs
+ * depends on or that depends on one), of the people whose items or plan
+ * summary changed, and the portfolio pages are rendered; the rest are reused.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -48,8 +50,6 @@ export interface PageKeys {
   shared: string;
   /** What a plan's own pages are made from, by plan id. */
   own: Map<string, string>;
-  /** Each plan file's content hash, by plan id. */
-  files: Map<string, string>;
   /** The keys of plans' and people's pages worked out from these so far (see remembered). */
   worked: { plan: WeakMap<PlanView, string>; planOwn: WeakMap<PlanView, string>; person: WeakMap<PersonView, string> };
 }
@@ -87,10 +87,8 @@ export function pageKeys(state: PageKeyInput): PageKeys {
     for (const id of view.plans) pagesOf.set(id, [...(pagesOf.get(id) ?? []), view.homes.get(id)!]);
   }
   const own = new Map<string, string>();
-  const files = new Map<string, string>();
   const all = createHash('sha256').update(`${sharedKey}\n`);
   for (const plan of state.result.plans) {
-    files.set(plan.id, plan.source.hash);
     const bodies = (pagesOf.get(plan.id) ?? []).map((home) => `${home}\n${JSON.stringify(state.bodies.get(home) ?? [])}\n`).join('');
     const key = ownKey(plan.source, JSON.stringify(state.history.get(plan.id) ?? null), bodies,
       (diagramsOf.get(plan.id) ?? []).map((file) => `${file}\n`).join(''));
@@ -99,7 +97,7 @@ export function pageKeys(state: PageKeyInput): PageKeys {
   }
   // Only the keys of the plans as they are now are kept.
   ownKeys.prune();
-  return { all: all.digest('hex').slice(0, 32), shared: sharedKey, own, files, worked: { plan: new WeakMap(), planOwn: new WeakMap(), person: new WeakMap() } };
+  return { all: all.digest('hex').slice(0, 32), shared: sharedKey, own, worked: { plan: new WeakMap(), planOwn: new WeakMap(), person: new WeakMap() } };
 }
 
 /**
@@ -132,21 +130,39 @@ function remembered<T extends object>(keys: PageKeys, kind: keyof PageKeys['work
   return key;
 }
 
-/** The key of a plan's pages (see above). */
-export function planKey(keys: PageKeys, plan: PlanView): string {
-  return remembered(keys, 'plan', plan, () => workPlanKey(keys, plan));
+/** The key of a plan's pages (see above), in the view of `portfolio`. */
+export function planKey(keys: PageKeys, plan: PlanView, portfolio: Pick<Portfolio, 'plan'>): string {
+  return remembered(keys, 'plan', plan, () => workPlanKey(keys, plan, portfolio));
 }
 
-function workPlanKey(keys: PageKeys, plan: PlanView): string {
+function workPlanKey(keys: PageKeys, plan: PlanView, portfolio: Pick<Portfolio, 'plan'>): string {
+  const items = [...plan.goals, ...plan.actions];
+  // What the portfolio ties to the plan: its file does not hold it, other plans' files do.
+  const ties = { parent: plan.parent, children: plan.children, related: plan.related, restrictedParent: plan.restrictedParent,
+    restrictedRelated: plan.restrictedRelated, referencedBy: plan.referencedBy, links: items.map((item) => [item.dependencies, item.blocks]) };
   const tied = new Set<string>([
     ...(plan.parent ? [plan.parent] : []), ...plan.children, ...plan.related,
     ...plan.referencedBy.map((ref) => ref.from.plan),
-    ...[...plan.goals, ...plan.actions].flatMap((item) => [...item.dependencies, ...item.blocks].map((link) => link.plan)),
+    ...items.flatMap((item) => [...item.dependencies, ...item.blocks].map((link) => link.plan)),
   ]);
   tied.delete(plan.id);
-  const hash = createHash('sha256').update(`${planOwnKey(keys, plan)}\n`);
-  for (const id of [...tied].sort()) hash.update(`${id}:${keys.files.get(id) ?? ''}\n`);
+  const hash = createHash('sha256').update(`${planOwnKey(keys, plan)}\n${JSON.stringify(ties)}\n`);
+  for (const id of [...tied].sort()) {
+    const other = portfolio.plan.get(id);
+    hash.update(`${id}:${other ? shownTied(other) : ''}\n`);
+  }
   return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * What a plan's pages show of a plan tied to it, beyond the ties themselves:
+ * its link and account (src/components/PlanLink.astro). The titles of its
+ * goals and actions that they show are those of dependencies either way,
+ * which the ties hold as their labels (src/components/plan/ItemLinks.astro,
+ * ReferencedBy.astro). Anything else in its file changes none of them.
+ */
+function shownTied(plan: PlanView): string {
+  return JSON.stringify([plan.home, plan.data.account]);
 }
 
 /**

@@ -40,6 +40,7 @@ describe('builds with nothing changed, and with one file changed', () => {
   let renamed: BuildResult;
   let renamedPlan: BuildResult;
   let retitled: BuildResult;
+  let tiedRetitled: BuildResult;
   let reusedTitle = '';
   let renamedOwner = '';
   let renamedIndex = '';
@@ -56,7 +57,10 @@ describe('builds with nothing changed, and with one file changed', () => {
     renamedIndex = bundleFiles(join(dist, 'pagefind')).filter((f) => f.path.startsWith('fragment/')).map((f) => f.text).join('\n');
     writeFileSync(north, readFileSync(north, 'utf8').replace('title: CFO', 'title: Chief Financial Officer'));
     retitled = build();
-  }, 360_000);
+    const south = join(root, 'content/plans/south.mdx');
+    writeFileSync(south, readFileSync(south, 'utf8').replace('title: CFO', 'title: Finance Director'));
+    tiedRetitled = build();
+  }, 420_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   const restored = (result: BuildResult) => (result.output.match(/\(restored\)/g) ?? []).length;
@@ -132,5 +136,15 @@ describe('builds with nothing changed, and with one file changed', () => {
     expect(retitled.output).toMatch(/\/people\/jane-doe\/calendar\.ics\s*\(restored\)/);
     expect(text(readPage(dist, 'people/jane-doe'))).toContain('Northwind Group');
     expect(retitled.output).not.toMatch(/\/plans\/north\/index\.html\s*\(restored\)/);
+  });
+
+  it('reuses the pages of a plan tied to the edited one when they show nothing that changed', () => {
+    expect(tiedRetitled.status, tiedRetitled.output).toBe(0);
+    expect(tiedRetitled.output).not.toMatch(/\/plans\/south\/index\.html\s*\(restored\)/);
+    // Northwind's page lists Southgate's plan among those that refer to it, by its account, which stayed; the
+    // title of Southgate's CFO is on no page of Northwind's.
+    expect(tiedRetitled.output).toMatch(/\/plans\/north\/index\.html\s*\(restored\)/);
+    expect(tiedRetitled.output).toMatch(/\/plans\/north\/scorecard\/index\.html\s*\(restored\)/);
+    expect(text(readPage(dist, 'plans/north').querySelector('#section_references'))).toContain('Southgate Retail');
   });
 });
