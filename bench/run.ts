@@ -21,6 +21,8 @@ import { join, relative } from 'node:path';
 import { chromium } from 'playwright-core';
 import { scaleSample } from './scale-sample.ts';
 import { generatePortfolio, TODAY } from './generate.ts';
+import { CHECK_CACHE_FILE } from '../src/validate/check.ts';
+import { SHAPES_CACHE_FILE } from '../src/validate/load.ts';
 import { stakeholderMap, stakeholderMapHtml } from '../src/diagrams/stakeholders.ts';
 import { generatedStakeholders } from '../test/fixtures/org-chart.ts';
 
@@ -360,7 +362,7 @@ function benchScale(sizes: number[]): void {
     const baselineRuns = rounds.map((r) => r.baseline);
     const warmRuns = rounds.map((r) => r.warm);
     const editedRuns = rounds.map((r) => r.edited);
-    const checkCacheFiles = () => ['yaml-shapes-v1.jsonl', 'checked-v3.jsonl'].forEach((f) => rmSync(join(cache, f), { force: true }));
+    const checkCacheFiles = () => [SHAPES_CACHE_FILE, CHECK_CACHE_FILE].forEach((f) => rmSync(join(cache, f), { force: true }));
     const checkRun = () => timed(root, ['src/cli/check.ts'], env);
     // Cold three times too: a single run on this shared machine is as noisy as any other single figure.
     const checkColdRuns = Array.from({ length: 3 }, () => {

@@ -13,7 +13,7 @@
  * reach Pagefind as Astro renders them (a middleware hands each one to the
  * SearchFeed of the build): a page that differs from the one the last build
  * indexed starts its bundle's index at once, on another core while the site
- * is still being generated; so does, when the build starts, a bundle holding
+ * is still being generated; so does, as soon as the content is checked, a bundle holding
  * a page whose own subject changed (PageKey). The pages of that bundle Astro
  * will reuse (their cacheKey is the one they were indexed with, so they are
  * the pages indexed) go in with it, from the copy the cache keeps of every

@@ -136,14 +136,14 @@ export function planKey(keys: PageKeys, plan: PlanView, portfolio: Pick<Portfoli
 }
 
 function workPlanKey(keys: PageKeys, plan: PlanView, portfolio: Pick<Portfolio, 'plan'>): string {
-  const items = [...plan.goals, ...plan.actions];
+  // Each item's dependencies, then what depends on it: a page lists the two apart.
+  const links = [...plan.goals, ...plan.actions].map((item) => [item.dependencies, item.blocks]);
   // What the portfolio ties to the plan: its file does not hold it, other plans' files do.
   const ties = { parent: plan.parent, children: plan.children, related: plan.related, restrictedParent: plan.restrictedParent,
-    restrictedRelated: plan.restrictedRelated, referencedBy: plan.referencedBy, links: items.map((item) => [item.dependencies, item.blocks]) };
+    restrictedRelated: plan.restrictedRelated, referencedBy: plan.referencedBy, links };
   const tied = new Set<string>([
     ...(plan.parent ? [plan.parent] : []), ...plan.children, ...plan.related,
-    ...plan.referencedBy.map((ref) => ref.from.plan),
-    ...items.flatMap((item) => [...item.dependencies, ...item.blocks].map((link) => link.plan)),
+    ...plan.referencedBy.map((ref) => ref.from.plan), ...links.flat(2).map((link) => link.plan),
   ]);
   tied.delete(plan.id);
   const hash = createHash('sha256').update(`${planOwnKey(keys, plan)}\n${JSON.stringify(ties)}\n`);

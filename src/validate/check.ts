@@ -92,7 +92,7 @@ export function checkContent(options: CheckOptions): CheckResult {
  * it is keyed by the code that produced it and dropped when that changes.
  * What a check adds is appended to the file (src/cache/journal.ts).
  */
-const CHECK_CACHE_FILE = 'checked-v3.jsonl';
+export const CHECK_CACHE_FILE = 'checked-v3.jsonl';
 
 /** A schema outcome ('s', by schema, file and hash), an outline ('o', by hash) or a finding's position ('p'). */
 type CheckRecord =

@@ -206,7 +206,7 @@ interface DiskCache {
 
 // The shapes of the files seen: holds error messages too, so bump the version when their wording changes.
 // What a run adds is appended to it (src/cache/journal.ts).
-const CACHE_FILE = 'yaml-shapes-v1.jsonl';
+export const SHAPES_CACHE_FILE = 'yaml-shapes-v1.jsonl';
 
 /** The cache file of each folder; a folder is here once its file was read (at most once per process). */
 const diskFiles = new Map<string, JournalFile<[string, Shape]>>();
@@ -214,14 +214,14 @@ const diskFiles = new Map<string, JournalFile<[string, Shape]>>();
 let diskAdded: [string, Shape][] = [];
 
 /** How many shapes wait to be appended to the cache file (dev writes it once saves pause). */
-export function pendingParses(): number {
+export function pendingShapes(): number {
   return diskAdded.length;
 }
 
 /** Puts what the cache file in `dir` holds into memory, the first time only; whether it did so now. */
 function mergeDiskCache(dir: string): boolean {
   if (diskFiles.has(dir)) return false;
-  const file = new JournalFile<[string, Shape]>(join(dir, CACHE_FILE), 'keyplan yaml shapes');
+  const file = new JournalFile<[string, Shape]>(join(dir, SHAPES_CACHE_FILE), 'keyplan yaml shapes');
   diskFiles.set(dir, file);
   // No cache yet, or an unreadable one: files are parsed and it is written again.
   for (const [key, shape] of file.read() ?? []) {
@@ -234,7 +234,7 @@ function mergeDiskCache(dir: string): boolean {
 function writeDiskCache(dir: string, files: SourceFile[]): void {
   const added = diskAdded;
   diskAdded = [];
-  if (!diskFiles.has(dir)) diskFiles.set(dir, new JournalFile<[string, Shape]>(join(dir, CACHE_FILE), 'keyplan yaml shapes'));
+  if (!diskFiles.has(dir)) diskFiles.set(dir, new JournalFile<[string, Shape]>(join(dir, SHAPES_CACHE_FILE), 'keyplan yaml shapes'));
   diskFiles.get(dir)!.write(added, () => {
     const entries: [string, Shape][] = [];
     for (const f of files) {

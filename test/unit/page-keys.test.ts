@@ -56,7 +56,7 @@ describe('page keys over dev saves', () => {
 describe('the key of a person page', () => {
   const plans = result.plans.filter((p) => p.data).map((p) => ({ id: p.id, data: p.data! }));
   const people = result.people.filter((p) => p.data).map((p) => ({ id: p.id, data: p.data! }));
-  const portfolioOf = (of: typeof plans) => buildPortfolio({ plans: of, people, visibility }, { ...config });
+  const portfolioOf = (of: typeof plans) => buildPortfolio({ plans: of, people, visibility }, config);
   // A goal another person's goal depends on: its title is on its owner's page, not on the other person's.
   const portfolio = portfolioOf(plans);
   const [dependent, target] = portfolio.plans.flatMap((p) => p.goals.flatMap((g) => g.dependencies

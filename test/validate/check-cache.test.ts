@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { planHeader, scratchProject } from '../build/build-site.ts';
+import { CHECK_CACHE_FILE } from '../../src/validate/check.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const TODAY = '2026-11-25';
@@ -40,7 +41,7 @@ describe('npm run check with its cache on disk', () => {
     const fresh = check(root, cache);
     expect(fresh.stdout).toMatch(/^content\/plans\/acme\.mdx:10:\d+ warning goals\[0\]\.due: .*\[keyplan\/overdue-goal\]$/m);
     expect(fresh.stdout).toMatch(/^content\/plans\/acme\.mdx:15:\d+ error body: .*nobody.*\[keyplan\/broken-link\]$/m);
-    expect(existsSync(join(cache, 'checked-v3.jsonl'))).toBe(true);
+    expect(existsSync(join(cache, CHECK_CACHE_FILE))).toBe(true);
     expect(check(root, cache)).toEqual(fresh);
 
     // A mistyped owner id: the edited file is checked again, the other finding is still where it was.
@@ -83,19 +84,19 @@ describe('npm run check with its cache on disk', () => {
 });
 
 describe('a dev server saving one file many times', () => {
-  it('holds, while its cache write waits for the saves to pause, the parses of the files as they are now only', async () => {
+  it('holds, while its cache write waits for the saves to pause, what it found of the files as they are now only', async () => {
     const { checkContent } = await import('../../src/validate/check.ts');
-    const { pendingParses } = await import('../../src/validate/load.ts');
+    const { pendingShapes } = await import('../../src/validate/load.ts');
     const { root, cache } = project();
     const file = join(root, 'content/plans/acme.mdx');
-    // As plugins/dev.ts checks on each save: the parse cache is written 5 s after the last one.
+    // As plugins/dev.ts checks on each save: the loader's cache is written 5 s after the last one.
     const save = () => checkContent({ root, cacheDir: cache, today: TODAY, deferCacheWrite: true });
     save();
     for (let k = 1; k <= 30; k++) {
       writeFileSync(file, PLAN.replace('Grow online', `Grow online ${k}`));
       expect(save().plans[0].data?.goals?.[0]?.title).toBe(`Grow online ${k}`);
     }
-    // The plan and the person: thirty saves' parses would otherwise wait, each a whole plan.
-    expect(pendingParses()).toBeLessThanOrEqual(2);
+    // The plan and the person: thirty saves' records would otherwise wait.
+    expect(pendingShapes()).toBeLessThanOrEqual(2);
   });
 });
