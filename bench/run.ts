@@ -303,8 +303,8 @@ interface ScaleRow {
   warmRss: number;
   /** One goal title edited in one plan. */
   edited: number;
-  /** Each round's nothing-changed and edited times ÷ its baseline. */
-  rounds: [number, number][];
+  /** Each round's nothing-changed, edited and cold times ÷ its baseline. */
+  rounds: [number, number, number][];
   editedRss: number;
   /** npm run check: no parse or check cache; nothing changed; one file changed since the last check. */
   checkCold: number;
@@ -344,22 +344,24 @@ function benchScale(sizes: number[]): void {
       rmSync(join(dir, 'dist'), { recursive: true, force: true });
       return timed(dir, [astro(dir), 'build'], withEnv);
     };
-    rmSync(join(REPO, 'node_modules/.astro'), { recursive: true, force: true });
-    const cold = build(root, env);
-    const diagrams = Number(/rendered (\d+) diagrams?/.exec(cold.output)?.[1] ?? 0);
-    // Rounds of baseline, nothing changed and one plan edited, one after the other, so that a slow spell on this
-    // shared machine slows all three. Each edit is kept (the next round's nothing-changed build is after it) and
-    // the plan is put back at the end.
+    // Rounds of baseline, cold, nothing changed and one plan edited, one after the other, so that a slow spell on
+    // this shared machine slows all four. Cold starts from no caches at all; each edit is kept (the next round's
+    // builds are after it) and the plan is put back at the end.
     const plan = join(root, 'content/plans/account-00001.mdx');
     const original = readFileSync(plan, 'utf8');
     const rounds = Array.from({ length: runs }, (_, k) => {
       const baseline = build(base);
+      rmSync(cache, { recursive: true, force: true });
+      rmSync(join(REPO, 'node_modules/.astro'), { recursive: true, force: true });
+      const cold = build(root, env);
       const warm = build(root, env);
       editGoalTitle(plan, `Edited ${k}`);
-      return { baseline, warm, edited: build(root, env) };
+      return { baseline, cold, warm, edited: build(root, env) };
     });
+    const diagrams = Number(/rendered (\d+) diagrams?/.exec(rounds[0].cold.output)?.[1] ?? 0);
     writeFileSync(plan, original);
     const baselineRuns = rounds.map((r) => r.baseline);
+    const coldRuns = rounds.map((r) => r.cold);
     const warmRuns = rounds.map((r) => r.warm);
     const editedRuns = rounds.map((r) => r.edited);
     const checkCacheFiles = () => [SHAPES_CACHE_FILE, CHECK_CACHE_FILE].forEach((f) => rmSync(join(cache, f), { force: true }));
@@ -381,8 +383,8 @@ function benchScale(sizes: number[]): void {
       pages: Number(/(\d+) page\(s\) built/.exec(last)?.[1] ?? 0),
       baseline: median(baselineRuns.map((r) => r.seconds)),
       baselineRss: Math.max(...baselineRuns.map((r) => r.rssMb)),
-      cold: cold.seconds,
-      coldRss: cold.rssMb,
+      cold: median(coldRuns.map((r) => r.seconds)),
+      coldRss: Math.max(...coldRuns.map((r) => r.rssMb)),
       diagrams,
       warm: median(warmRuns.map((r) => r.seconds)),
       warmRss: Math.max(...warmRuns.map((r) => r.rssMb)),
@@ -392,14 +394,14 @@ function benchScale(sizes: number[]): void {
       checkWarm: median(checkWarm),
       checkOneChanged: median(checkOneChanged),
       warnings: Number(/checked in \d+ ms .*?(\d+) warnings?/.exec(checkColdRuns[0].output)?.[1] ?? 0),
-      rounds: rounds.map((r) => [r.warm.seconds / r.baseline.seconds, r.edited.seconds / r.baseline.seconds]),
+      rounds: rounds.map((r) => [r.warm.seconds / r.baseline.seconds, r.edited.seconds / r.baseline.seconds, r.cold.seconds / r.baseline.seconds]),
       search: /indexed \d+ pages? in ([\d.]+)s/.exec(last)?.[1],
       searchWait: /\(([\d.]+)s after the last page\)/.exec(last)?.[1],
     };
     rows.push(row);
     console.error(`scale ${plans}: ${JSON.stringify(row)}`);
   }
-  say(`Runs: ${rows.map((r) => `${r.runs} at ${r.plans}`).join(', ')} (rounds of baseline, nothing changed and one plan edited, one build after the other; cold once; `
+  say(`Runs: ${rows.map((r) => `${r.runs} at ${r.plans}`).join(', ')} (rounds of baseline, cold, nothing changed and one plan edited, one build after the other; `
     + `each check 3 times); medians. The machine is shared with other engineers' builds, so single figures are noisy; the ratios compare builds of the same run.`);
   say();
   say('| plans | pages | baseline (s) | nothing changed (s) | ÷ baseline | one plan edited (s) | ÷ baseline | cold (s) | ÷ baseline | mermaid blocks rendered cold | Pagefind edited (s) / after last page (s) | check cold / nothing changed / one file changed (s) | warnings | peak RSS baseline / nothing changed / edited / cold (MB) | RSS ÷ baseline (worst) |');
@@ -412,8 +414,8 @@ function benchScale(sizes: number[]): void {
       + `${Math.round(r.baselineRss)} / ${Math.round(r.warmRss)} / ${Math.round(r.editedRss)} / ${Math.round(r.coldRss)} | ${(worstRss / r.baselineRss).toFixed(2)} |`);
   }
   say();
-  say(`Each round's own ratios (nothing changed, one plan edited ÷ the baseline built just before them): `
-    + rows.map((r) => `${r.plans} plans ${r.rounds.map(([w, e]) => `${w.toFixed(2)}/${e.toFixed(2)}`).join(', ')}`).join('; ') + '.');
+  say(`Each round's own ratios (nothing changed, one plan edited, cold ÷ the baseline built just before them): `
+    + rows.map((r) => `${r.plans} plans ${r.rounds.map((ratios) => ratios.map((x) => x.toFixed(2)).join('/')).join(', ')}`).join('; ') + '.');
   if (rows.length >= 2) {
     const [a, b] = [rows[0], rows.at(-1)!];
     const exponent = (ta: number, tb: number) => (Math.log(tb / ta) / Math.log(b.plans / a.plans)).toFixed(2);
